@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -19,6 +19,7 @@ ENV_VAR = "SKYLEDGER_SOURCES"
 @dataclass(frozen=True, slots=True)
 class Registry:
     sources: dict[str, Source]
+    names: dict[str, str] = field(default_factory=dict)  # casefolded name or alias -> handle
 
     def lookup(self, handle: str) -> Source | None:
         return self.sources.get(normalise_handle(handle))
@@ -27,6 +28,11 @@ class Registry:
         """The registry's entry for ``handle``, or an unknown source graded F."""
         known = self.lookup(handle)
         return known if known is not None else Source(handle=normalise_handle(handle), kind=kind)
+
+    def by_name(self, name: str) -> Source | None:
+        """The entry whose ``name`` or one of whose ``aliases`` (a channel's title in an export) is ``name``."""
+        handle = self.names.get(name.strip().casefold())
+        return self.sources.get(handle) if handle else None
 
 
 def normalise_handle(handle: str) -> str:
@@ -48,6 +54,7 @@ def _read(text: str, origin: str) -> Registry:
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"not valid TOML: {error}", path=origin) from None
     sources: dict[str, Source] = {}
+    names: dict[str, str] = {}
     for number, entry in enumerate(data.get("source", []), 1):
         where = f"source #{number}"
         try:
@@ -66,11 +73,14 @@ def _read(text: str, origin: str) -> Registry:
                 reliability=reliability,
                 country=entry.get("country"),
             )
+            for name in [entry.get("name"), *entry.get("aliases", [])]:
+                if isinstance(name, str) and name.strip():
+                    names.setdefault(name.strip().casefold(), handle)
         except KeyError as error:
             raise ConfigError(f"missing field {error}", path=origin, locator=where) from None
         except ValueError as error:
             raise ConfigError(str(error), path=origin, locator=where) from None
-    return Registry(sources)
+    return Registry(sources, names)
 
 
 @lru_cache(maxsize=4)
