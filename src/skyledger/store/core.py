@@ -1,16 +1,24 @@
-"""Opening a store: the engine, SQLite's pragmas, and migrations applied on open."""
+"""Opening a store: the engine, SQLite's pragmas and transactions, and migrations applied on open.
+
+SQLite runs in WAL mode with foreign keys on. Its Python driver opens transactions lazily and never around DDL, so
+the engine takes transaction control itself: every transaction starts with an explicit ``BEGIN`` (``BEGIN IMMEDIATE``
+for :meth:`Store.begin`, which writes), which makes migrations atomic and lets concurrent writers wait for each other
+(``busy_timeout``) instead of failing half-way.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
-from sqlalchemy.exc import ArgumentError, OperationalError
-from sqlalchemy.exc import NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 
 from skyledger.errors import StoreError
+
+_WRITE = "skyledger_write"
 
 
 @dataclass
@@ -27,12 +35,15 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Connection]:
-        """A connection inside one transaction, committed on success, rolled back on error."""
-        with self.engine.begin() as connection:
-            yield connection
+        """A connection inside one write transaction, committed on success, rolled back on error."""
+        with self.engine.connect() as connection:
+            connection.execution_options(**{_WRITE: True})
+            with connection.begin():
+                yield connection
 
     @contextmanager
     def connect(self) -> Iterator[Connection]:
+        """A connection for reading (SQLAlchemy begins a transaction on first use; nothing is committed)."""
         with self.engine.connect() as connection:
             yield connection
 
@@ -40,29 +51,41 @@ class Store:
         self.engine.dispose()
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # the driver must not begin transactions itself: _sqlite_begin does
     cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    enabled = cursor.execute("PRAGMA foreign_keys").fetchone()
     cursor.close()
+    if not enabled or enabled[0] != 1:
+        raise StoreError("this SQLite build cannot enforce foreign keys; skyledger needs them")
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    writes = connection.get_execution_options().get(_WRITE, False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 def open_store(url: str, *, read_only: bool = False, migrate: bool = True) -> Store:
     """Open (creating where needed) the database at ``url`` and bring its schema up to date."""
     try:
-        engine = create_engine(url, future=True)
+        engine = create_engine(url)
     except (ArgumentError, NoSuchModuleError) as error:
         raise StoreError(f"not a database URL I can open: {url!r} ({error})") from None
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
     store = Store(url=url, engine=engine, read_only=read_only)
     if migrate:
         from skyledger.store.migrate import upgrade
 
         try:
             upgrade(store)
-        except OperationalError as error:
-            raise StoreError(f"cannot open the database {engine.url!r}: {error.orig}") from None
+        except DBAPIError as error:
+            engine.dispose()
+            where = engine.url.render_as_string(hide_password=True)
+            raise StoreError(f"cannot open the database {where}: {error.orig}") from None
     return store
