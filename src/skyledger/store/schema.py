@@ -187,10 +187,10 @@ corrections = Table(
     "corrections",
     metadata,
     Column("id", Integer, primary_key=True),
-    # a correction is keyed by what survives re-extraction: the report and the claim's position in it
+    # a correction is keyed by what survives re-extraction: the report, the claim's fingerprint and position in it
     Column("report_id", Integer, ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
     Column("claim_seq", Integer, nullable=False),
-    Column("claim_key", String(200)),  # fingerprint of the machine claim: action|weapon_class|start-end (corrections.py)
+    Column("claim_key", String(200)),  # the machine claim's fingerprint: action|weapon_class|start-end
     Column("field", String(40), nullable=False),
     Column("value", Text),  # JSON of the corrected value
     Column("machine_value", Text),  # JSON of what the extractor said when it was corrected
