@@ -1,0 +1,11 @@
+"""The resolve stage: provenance between reports, claimant links, and claims linked into events.
+
+Pure functions over model objects (no store, no network): :func:`link_reports`, :func:`link_claimants` and
+:func:`link_events`. The pipeline (``skyledger.pipeline.events``) runs them over a store, incrementally.
+"""
+
+from __future__ import annotations
+
+from skyledger.resolve.events import Resolution, block_of, event_id, event_number, link_events
+
+__all__ = ["Resolution", "block_of", "event_id", "event_number", "link_events"]
