@@ -7,5 +7,15 @@ Pure functions over model objects (no store, no network): :func:`link_reports`, 
 from __future__ import annotations
 
 from skyledger.resolve.events import Resolution, block_of, event_id, event_number, link_events
+from skyledger.resolve.provenance import link_claimants, link_reports, own_claimant
 
-__all__ = ["Resolution", "block_of", "event_id", "event_number", "link_events"]
+__all__ = [
+    "Resolution",
+    "block_of",
+    "event_id",
+    "event_number",
+    "link_claimants",
+    "link_events",
+    "link_reports",
+    "own_claimant",
+]
