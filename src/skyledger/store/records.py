@@ -1,0 +1,358 @@
+"""Flat records of claims, events, reports and corrections, filtered, with corrections applied: what the exports, the
+tallies and the Python API read.
+
+Each record is a dict of plain values (str, int, float, bool, None, lists of str), one key per column, the same keys in
+every row, so that it becomes a DataFrame row, a CSV line or a JSON object without further thought. Claims show the
+corrected value where a human corrected one (``corrected``, ``corrected_fields``), see ``store/corrections.py``.
+
+A record's *day* is the date its ISO time is written with (the claim's time window start, else the report's
+publication time; an event's start).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from skyledger.errors import UsageError
+from skyledger.model import side_of
+from skyledger.store.core import Store
+from skyledger.store.corrections import apply_corrections, list_corrections, matched_claim_ids
+from skyledger.store.schema import claims, events, reports, sources
+
+SCHEMA_VERSION = "skyledger-export/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """What to keep. Every given filter must hold; an event or report is kept when one of its claims matches the
+    claim-level ones (action, claimant, side, source)."""
+
+    region: str | None = None  # ISO 3166-2
+    country: str | None = None  # ISO 3166-1 alpha-2
+    since: date | None = None  # first day kept
+    until: date | None = None  # last day kept
+    weapon: str | None = None  # weapon class
+    action: str | None = None
+    claimant: str | None = None
+    side: str | None = None  # country of the claimant's jurisdiction
+    credibility: int | None = None  # at least this good: grades 1..credibility
+    event: str | None = None
+    source: str | None = None  # source handle
+
+    def claim_level(self) -> bool:
+        return any(value is not None for value in (self.action, self.claimant, self.side, self.source))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {item.name: getattr(self, item.name) for item in fields(self) if getattr(self, item.name) is not None}
+
+
+def make_filters(**given: Any) -> Filters:
+    """Filters from keyword arguments (dates as ``date`` or ISO text); unknown names are a UsageError."""
+    known = {item.name for item in fields(Filters)}
+    unknown = sorted(set(given) - known)
+    if unknown:
+        raise UsageError(f"unknown filter {', '.join(unknown)}; filters: {', '.join(sorted(known))}")
+    values = {name: value for name, value in given.items() if value is not None}
+    for name in ("since", "until"):
+        if isinstance(values.get(name), str):
+            try:
+                values[name] = date.fromisoformat(values[name])
+            except ValueError:
+                raise UsageError(f"{name} takes a date (2024-05-12), not {values[name]!r}") from None
+    for name in ("region", "country", "side"):
+        if isinstance(values.get(name), str):
+            values[name] = values[name].upper()
+    if "credibility" in values:
+        values["credibility"] = int(values["credibility"])
+        if not 1 <= values["credibility"] <= 6:
+            raise UsageError("credibility is a grade from 1 (confirmed) to 6 (cannot be judged)")
+    return Filters(**values)
+
+
+def day_of(value: str | None) -> date | None:
+    """The date an ISO time is written with."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------------------------------------- claims
+
+
+def claim_records(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Every claim as a flat record (corrections applied), oldest report first."""
+    with store.connect() as connection:
+        rows = _claim_rows(connection)
+    records = [_claim_record(row) for row in rows]
+    return [record for record in records if _claim_matches(record, filters or Filters())]
+
+
+def _claim_rows(connection: Connection) -> list[dict[str, Any]]:
+    query = (
+        select(
+            claims,
+            reports.c.text.label("report_text"),
+            reports.c.url,
+            reports.c.published,
+            reports.c.language,
+            sources.c.handle.label("source"),
+            sources.c.kind.label("source_kind"),
+            events.c.credibility,
+            events.c.independent_sources,
+        )
+        .join(reports, reports.c.id == claims.c.report_id)
+        .join(sources, sources.c.id == reports.c.source_id)
+        .outerjoin(events, events.c.id == claims.c.event_id)
+        .order_by(reports.c.published, claims.c.report_id, claims.c.seq)
+    )
+    rows = [dict(row) for row in connection.execute(query).mappings()]
+    return apply_corrections(connection, rows)
+
+
+def _claim_record(row: dict[str, Any]) -> dict[str, Any]:
+    text = row.pop("report_text") or ""
+    start, end = int(row["evidence_start"]), int(row["evidence_end"])
+    stated = bool(row["casualties_stated"])
+    return {
+        "claim_id": row["id"],
+        "report_id": row["report_id"],
+        "seq": row["seq"],
+        "event_id": row["event_id"],
+        "action": row["action"],
+        "weapon_class": row["weapon_class"],
+        "weapon_model": row["weapon_model"],
+        "count": row["count"],
+        "count_qualifier": row["count_qualifier"],
+        "country": row["country"],
+        "region": row["region"],
+        "regions": _json_list(row["regions"]),
+        "district": row["district"],
+        "settlement": row["settlement"],
+        "water": row["water"],
+        "lat": row["lat"],
+        "lon": row["lon"],
+        "place_precision": row["place_precision"],
+        "time_start": row["time_start"],
+        "time_end": row["time_end"],
+        "time_precision": row["time_precision"],
+        "day": _iso_day(row["time_start"] or row["published"]),
+        "casualties_stated": stated,
+        "killed": row["killed"] if stated else None,
+        "injured": row["injured"] if stated else None,
+        "damage": row["damage"],
+        "claimant": row["claimant"],
+        "side": side_of(row["claimant"]),
+        "cites": _json_list(row["cites"]),
+        "evidence": text[start:end],
+        "evidence_start": start,
+        "evidence_end": end,
+        "rule_set": row["rule_set"],
+        "source": row["source"],
+        "source_kind": row["source_kind"],
+        "url": row["url"],
+        "published": row["published"],
+        "language": row["language"],
+        "credibility": row["credibility"],
+        "independent_sources": row["independent_sources"],
+        "corrected": bool(row["corrected"]),
+        "corrected_fields": list(row["corrected_fields"]),
+        "rejected": bool(row["rejected"]),
+    }
+
+
+def _claim_matches(record: dict[str, Any], filters: Filters) -> bool:
+    if filters.region and filters.region not in {record["region"], *record["regions"]}:
+        return False
+    if filters.weapon and record["weapon_class"] != filters.weapon:
+        return False
+    if filters.credibility and (record["credibility"] is None or record["credibility"] > filters.credibility):
+        return False
+    if filters.event and record["event_id"] != filters.event:
+        return False
+    if not _claim_level_matches(record, filters):
+        return False
+    return _day_matches(day_of(record["day"]), filters) and (
+        not filters.country or record["country"] == filters.country
+    )
+
+
+def _claim_level_matches(record: dict[str, Any], filters: Filters) -> bool:
+    checks = (
+        (filters.action, record["action"]),
+        (filters.claimant, record["claimant"]),
+        (filters.side, record["side"]),
+        (filters.source, record["source"]),
+    )
+    return all(wanted is None or wanted == value for wanted, value in checks)
+
+
+def _day_matches(day: date | None, filters: Filters) -> bool:
+    if filters.since is None and filters.until is None:
+        return True
+    if day is None:
+        return False
+    return (filters.since is None or day >= filters.since) and (filters.until is None or day <= filters.until)
+
+
+# ---------------------------------------------------------------------------------------------------------- events
+
+
+def event_records(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Every live (not merged-away) event as a flat record, earliest first."""
+    filters = filters or Filters()
+    with store.connect() as connection:
+        query = select(events).where(events.c.merged_into.is_(None)).order_by(events.c.time_start, events.c.id)
+        rows = [dict(row) for row in connection.execute(query).mappings()]
+        members = _claim_rows(connection)
+    by_event: dict[str, list[dict[str, Any]]] = {}
+    for member in members:
+        if member["event_id"] is not None:
+            by_event.setdefault(member["event_id"], []).append(_claim_record(member))
+    records = [_event_record(row, by_event.get(row["id"], [])) for row in rows]
+    return [record for record in records if _event_matches(record, by_event.get(record["event_id"], []), filters)]
+
+
+def _event_record(row: dict[str, Any], members: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "event_id": row["id"],
+        "wave": row["wave"],
+        "country": row["country"],
+        "region": row["region"],
+        "time_start": row["time_start"],
+        "time_end": row["time_end"],
+        "day": _iso_day(row["time_start"]),
+        "weapon_classes": _json_list(row["weapon_classes"]),
+        "article_count": row["article_count"],
+        "independent_sources": row["independent_sources"],
+        "credibility": row["credibility"],
+        "reliability": row["reliability"],
+        "conflict": bool(row["conflict"]),
+        "count_low": row["count_low"],
+        "count_best": row["count_best"],
+        "count_high": row["count_high"],
+        "explanation": row["explanation"],
+        "claim_count": len(members),
+        "actions": sorted({member["action"] for member in members}),
+        "claimants": sorted({member["claimant"] for member in members}),
+        "sources": sorted({member["source"] for member in members}),
+        "killed": _total(member["killed"] for member in members),
+        "injured": _total(member["injured"] for member in members),
+        "corrected": any(member["corrected"] for member in members),
+    }
+
+
+def _event_matches(record: dict[str, Any], members: list[dict[str, Any]], filters: Filters) -> bool:
+    if filters.region and record["region"] != filters.region:
+        return False
+    if filters.country and record["country"] != filters.country:
+        return False
+    if filters.weapon and filters.weapon not in record["weapon_classes"]:
+        return False
+    if filters.credibility and record["credibility"] > filters.credibility:
+        return False
+    if filters.event and record["event_id"] != filters.event:
+        return False
+    if filters.claim_level() and not any(_claim_level_matches(member, filters) for member in members):
+        return False
+    return _day_matches(day_of(record["day"]), filters)
+
+
+def _total(values: Iterable[int | None]) -> int | None:
+    """The largest stated figure among an event's claims (claims about one event repeat, they do not add up)."""
+    stated = [value for value in values if value is not None]
+    return max(stated) if stated else None
+
+
+# --------------------------------------------------------------------------------------------- reports, corrections
+
+
+def report_records(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
+    """Every report as a flat record (its text verbatim), oldest first.
+
+    ``source``, ``since`` and ``until`` apply to the report itself; any other filter keeps the reports that hold a
+    matching claim."""
+    filters = filters or Filters()
+    query = (
+        select(reports, sources.c.handle.label("source"))
+        .join(sources, sources.c.id == reports.c.source_id)
+        .order_by(reports.c.published, reports.c.id)
+    )
+    with store.connect() as connection:
+        rows = [dict(row) for row in connection.execute(query).mappings()]
+        counts: dict[int, int] = {}
+        for (report_id,) in connection.execute(select(claims.c.report_id)):
+            counts[report_id] = counts.get(report_id, 0) + 1
+    by_claim = {key: value for key, value in filters.as_dict().items() if key not in {"since", "until", "source"}}
+    matching = {record["report_id"] for record in claim_records(store, Filters(**by_claim))} if by_claim else None
+    return [
+        _report_record(row, counts.get(row["id"], 0))
+        for row in rows
+        if (not filters.source or row["source"] == filters.source)
+        and (matching is None or row["id"] in matching)
+        and _day_matches(day_of(row["published"]), filters)
+    ]
+
+
+def _report_record(row: dict[str, Any], claim_count: int) -> dict[str, Any]:
+    return {
+        "report_id": row["id"],
+        "source": row["source"],
+        "external_id": row["external_id"],
+        "url": row["url"],
+        "published": row["published"],
+        "edited": row["edited"],
+        "day": _iso_day(row["published"]),
+        "language": row["language"],
+        "title": row["title"],
+        "text": row["text"],
+        "content_hash": row["content_hash"],
+        "forwarded_from": row["forwarded_from"],
+        "forwarded_id": row["forwarded_id"],
+        "status": row["status"],
+        "claim_count": claim_count,
+    }
+
+
+def correction_records(store: Store) -> list[dict[str, Any]]:
+    """Every correction ever made, oldest first, with the claim it applies to now (``claim_id`` None: unmatched)."""
+    with store.connect() as connection:
+        items = list_corrections(connection)
+        matched = matched_claim_ids(connection)
+    return [
+        {
+            "correction_id": item.id,
+            "claim_id": matched.get(item.id),
+            "matched": matched.get(item.id) is not None,
+            "report_id": item.report_id,
+            "claim_seq": item.claim_seq,
+            "claim_key": item.claim_key,
+            "field": item.field,
+            "value": json.dumps(item.value, ensure_ascii=False),
+            "machine_value": json.dumps(item.machine_value, ensure_ascii=False),
+            "author": item.author,
+            "created_at": item.created_at,
+            "note": item.note,
+        }
+        for item in items
+    ]
+
+
+def _json_list(value: str | None) -> list[str]:
+    if not value:
+        return []
+    loaded = json.loads(value)
+    return [str(item) for item in loaded] if isinstance(loaded, list) else []
+
+
+def _iso_day(value: str | None) -> str | None:
+    day = day_of(value)
+    return day.isoformat() if day else None
