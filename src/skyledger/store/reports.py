@@ -120,10 +120,15 @@ def report_ids_in_status(connection: Connection, status: Status) -> list[int]:
     return [int(value) for value in connection.execute(query).scalars()]
 
 
-def set_status(connection: Connection, report_ids: Sequence[int], status: Status) -> None:
+def set_status(
+    connection: Connection, report_ids: Sequence[int], status: Status, *, only_from: Status | None = None
+) -> None:
+    """Set the status of these reports (only of those in status ``only_from``, when given)."""
     for start in range(0, len(report_ids), _CHUNK):
-        chunk = report_ids[start : start + _CHUNK]
-        connection.execute(update(reports).where(reports.c.id.in_(chunk)).values(status=status.value))
+        query = update(reports).where(reports.c.id.in_(report_ids[start : start + _CHUNK]))
+        if only_from is not None:
+            query = query.where(reports.c.status == only_from.value)
+        connection.execute(query.values(status=status.value))
 
 
 def load_reports(connection: Connection, report_ids: Sequence[int]) -> list[tuple[Report, Source]]:
