@@ -37,7 +37,6 @@ _ALIASES = {"feed": "rss", "atom": "rss", "txt": "text", "json": "telegram", "ht
 _EXTENSIONS = {
     ".txt": "text",
     ".text": "text",
-    ".md": "text",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
     ".json": None,  # sniffed: a Telegram export or JSONL

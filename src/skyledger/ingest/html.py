@@ -40,6 +40,7 @@ _PUBLISHED_META = (
 @dataclass(frozen=True, slots=True)
 class PageMeta:
     url: str | None
+    og_title: str | None
     title: str | None
     published: str | None
     language: str | None
@@ -63,8 +64,7 @@ def read_html(
     body = extracted.get("text") or _fallback_text(tree)
     if not body.strip():
         raise IngestError("no article text found in the page", path=where)
-    title = meta.title or extracted.get("title") or None
-    text = f"{title}\n\n{body}" if title and not body.startswith(title) else body
+    title, text = _titled(meta.og_title or extracted.get("title") or meta.title, body)
     handle = normalise_handle(page_url) if page_url else local_handle(Path(where))
     published = parse_datetime(meta.published) or parse_datetime(extracted.get("date"))
     yield from book.announce(handle, SourceKind.WEBSITE, meta.site_name)
@@ -95,11 +95,22 @@ def page_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     lang = tree.get("lang") or metas.get("og:locale") or ""
     return PageMeta(
         url=(canonical or metas.get("og:url") or "").strip() or None,
-        title=tidy(metas.get("og:title") or (titles[0] if titles else "")) or None,
+        og_title=tidy(metas.get("og:title") or "") or None,
+        title=tidy(titles[0] if titles else "") or None,
         published=next((metas[key] for key in _PUBLISHED_META if key in metas), None),
         language=lang.strip().lower().replace("_", "-").split("-")[0] or None,
         site_name=metas.get("og:site_name"),
     )
+
+
+def _titled(title: str | None, body: str) -> tuple[str | None, str]:
+    """(title, text): the title leads the text unless the text already opens with it (a headline in the body)."""
+    first_line = body.split("\n", 1)[0].strip()
+    if not title:
+        return None, body
+    if first_line and (first_line == title or first_line in title):
+        return first_line, body
+    return title, f"{title}\n\n{body}"
 
 
 def _trafilatura(markup: str, url: str | None) -> dict[str, Any]:

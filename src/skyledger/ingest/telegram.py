@@ -14,8 +14,9 @@
 - Service messages (``type`` other than ``message``) and media-only posts (no text) are skipped silently.
 - A forward (``forwarded_from`` title, ``forwarded_from_id`` peer where the export has it) is a report of the
   forwarding channel with ``forwarded_from`` = the original's handle (a chat of this export, else the registry by
-  title, else ``t.me/<peer id>``, else ``t.me/unresolved_<hash of the title>``) and ``forwarded_id`` where the
-  export gives the original's message id (``forwarded_message_id``).
+  title, else ``t.me/<peer id>``, else ``t.me/unresolved_<hash of the title>``) and ``forwarded_id``: the export's
+  ``forwarded_message_id`` where it has one, else the id of the post of that channel with the same text met earlier
+  in this export (Telegram Desktop does not write the original's id).
 - A message that is malformed inside a valid export is a Rejection ("message <id>"); malformed JSON raises
   IngestError with the JSON line and column.
 """
@@ -35,7 +36,7 @@ import ijson
 from skyledger.errors import IngestError
 from skyledger.ingest.items import Item, Progress, SourceBook, guess_language, parse_datetime, short
 from skyledger.ingest.json_stream import ChatHeader, CountingReader, Message, syntax_error, walk_export
-from skyledger.model import Rejection, Report, SourceKind
+from skyledger.model import Rejection, Report, SourceKind, content_hash
 from skyledger.registry import normalise_handle
 
 CHANNEL_TYPES = frozenset({"public_channel", "private_channel"})
@@ -62,6 +63,7 @@ class _Channels:
         self.where = where
         self.by_peer: dict[str, str] = {}
         self.by_title: dict[str, str] = {}
+        self.posts: dict[tuple[str, str], str] = {}  # (handle, text hash) -> message id, to find a forward's original
 
     def chat(self, header: ChatHeader) -> Chat:
         fields = header.fields
@@ -206,6 +208,9 @@ def _report(message: dict[str, Any], chat: Chat, channels: _Channels) -> Report 
     edited = parse_datetime(message.get("edited_unixtime")) or parse_datetime(message.get("edited"))
     forwarded_from = channels.forward_of(message)
     original = message.get("forwarded_message_id")
+    if forwarded_from and not isinstance(original, int | str):
+        original = channels.posts.get((forwarded_from, content_hash(text)[:16]))
+    channels.posts.setdefault((chat.handle, content_hash(text)[:16]), str(message_id))
     meta: dict[str, Any] = {"chat": chat.name}
     if isinstance(message.get("from"), str):
         meta["author"] = message["from"]
