@@ -1,0 +1,452 @@
+"""Read queries for the web, export and analyst layers: events with filters, one event, claims, reports, sources.
+
+Everything here reads; nothing writes. Results are JSON-ready dictionaries (the API serves them as they are, the
+dashboard renders them). Lists come back as a :class:`Page` with a deterministic order, so ``offset`` pagination is
+stable while the store does not change. Tallies live in :mod:`skyledger.store.tallies`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+
+from skyledger.errors import NotFoundError, UsageError
+from skyledger.model import Claim, side_of
+from skyledger.store import reports as full_text
+from skyledger.store.core import Store
+from skyledger.store.schema import claimant_links, claims, events, report_links, reports, sources
+from skyledger.store.tallies import TallyFilter, latest_day, tally
+
+MAX_LIMIT = 500
+MAX_SEARCH = 5000  # full-text hits considered by a search or a text filter
+MARK = ("\u27e6", "\u27e7")  # ⟦ ⟧ around the matched words of a search snippet
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilter:
+    """Filters of the events list. ``since``/``until`` are ISO bounds (inclusive / exclusive, see :func:`time_bounds`);
+    ``max_credibility`` keeps events graded N or better (1 is best)."""
+
+    region: str | None = None
+    country: str | None = None
+    side: str | None = None
+    weapon_class: str | None = None
+    action: str | None = None
+    claimant: str | None = None
+    since: str | None = None
+    until: str | None = None
+    max_credibility: int | None = None
+    q: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFilter:
+    event_id: str | None = None
+    report_id: int | None = None
+    region: str | None = None
+    country: str | None = None
+    side: str | None = None
+    weapon_class: str | None = None
+    action: str | None = None
+    claimant: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+@dataclass(slots=True)
+class Page:
+    """One page of a list; ``next_offset`` is None on the last page."""
+
+    items: list[dict[str, Any]]
+    limit: int
+    offset: int
+    next_offset: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"items": self.items, "limit": self.limit, "offset": self.offset, "next_offset": self.next_offset}
+
+
+def time_bounds(since: date | datetime | None, until: date | datetime | None) -> tuple[str | None, str | None]:
+    """ISO strings comparable with the stored times: ``since`` inclusive, ``until`` exclusive.
+
+    A date ``until`` covers that whole day (the bound becomes the next day). Naive datetimes are taken as UTC.
+    """
+
+    def iso(value: date | datetime, *, end: bool) -> str:
+        if isinstance(value, datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(UTC)
+            return value.replace(tzinfo=None).isoformat()
+        return (value + timedelta(days=1)).isoformat() if end else value.isoformat()
+
+    low = iso(since, end=False) if since is not None else None
+    high = iso(until, end=True) if until is not None else None
+    if low is not None and high is not None and low >= high:
+        raise UsageError(f"since ({low}) must come before until ({high})")
+    return low, high
+
+
+def _side_condition(column: Any, side: str) -> ColumnElement[bool]:
+    """Claimants whose side (country of jurisdiction) is ``side``: ``mod:RU``, ``regional_authority:RU-KLU``."""
+    return or_(column.like(f"%:{side}"), column.like(f"%:{side}-%"))
+
+
+def _claim_conditions(f: EventFilter | ClaimFilter) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if f.weapon_class:
+        conditions.append(claims.c.weapon_class == f.weapon_class)
+    if f.action:
+        conditions.append(claims.c.action == f.action)
+    if f.claimant:
+        conditions.append(claims.c.claimant == f.claimant)
+    if f.side:
+        conditions.append(_side_condition(claims.c.claimant, f.side))
+    return conditions
+
+
+def _event_query(store: Store, f: EventFilter) -> Select[Any]:
+    query = select(events).where(events.c.merged_into.is_(None))
+    if f.region:
+        query = query.where(events.c.region == f.region)
+    if f.country:
+        query = query.where(events.c.country == f.country)
+    if f.max_credibility is not None:
+        query = query.where(events.c.credibility <= f.max_credibility)
+    if f.since:
+        query = query.where(events.c.time_start >= f.since)
+    if f.until:
+        query = query.where(events.c.time_start < f.until)
+    conditions = _claim_conditions(f)
+    if conditions:
+        query = query.where(exists().where(claims.c.event_id == events.c.id, *conditions))
+    if f.q:
+        report_ids = [hit.report_id for hit in full_text.search_reports(store, f.q, limit=MAX_SEARCH)]
+        matching = select(claims.c.event_id).where(claims.c.report_id.in_(report_ids), claims.c.event_id.is_not(None))
+        query = query.where(events.c.id.in_(matching))
+    return query
+
+
+def _page(items: list[dict[str, Any]], limit: int, offset: int) -> Page:
+    more = len(items) > limit
+    return Page(items=items[:limit], limit=limit, offset=offset, next_offset=offset + limit if more else None)
+
+
+def _check_page(limit: int, offset: int) -> None:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise UsageError(f"limit must be between 1 and {MAX_LIMIT}, not {limit}")
+    if offset < 0:
+        raise UsageError(f"offset must not be negative, not {offset}")
+
+
+def event_json(row: Any) -> dict[str, Any]:
+    """An events row as the API shows it (the grade inline)."""
+    return {
+        "id": row.id,
+        "wave": row.wave,
+        "country": row.country,
+        "region": row.region,
+        "time_start": row.time_start,
+        "time_end": row.time_end,
+        "weapon_classes": json.loads(row.weapon_classes) if row.weapon_classes else [],
+        "article_count": row.article_count,
+        "independent_sources": row.independent_sources,
+        "credibility": row.credibility,
+        "reliability": row.reliability,
+        "conflict": bool(row.conflict),
+        "count_low": row.count_low,
+        "count_best": row.count_best,
+        "count_high": row.count_high,
+        "explanation": row.explanation or "",
+    }
+
+
+def list_events(store: Store, f: EventFilter, *, limit: int = 50, offset: int = 0) -> Page:
+    """Events matching ``f``, newest first (then by id), one page."""
+    _check_page(limit, offset)
+    query = (
+        _event_query(store, f).order_by(events.c.time_start.desc(), events.c.id.desc()).limit(limit + 1).offset(offset)
+    )
+    with store.connect() as connection:
+        rows = connection.execute(query).all()
+    return _page([event_json(row) for row in rows], limit, offset)
+
+
+def region_counts(store: Store, f: EventFilter) -> dict[str, int]:
+    """Number of events per region code under ``f`` (events with no region are left out)."""
+    inner = _event_query(store, f).with_only_columns(events.c.region).subquery()
+    query = select(inner.c.region, func.count()).where(inner.c.region.is_not(None)).group_by(inner.c.region)
+    with store.connect() as connection:
+        return {region: count for region, count in connection.execute(query)}
+
+
+def claim_from_row(row: Any) -> Claim:
+    """A claims row as a model :class:`Claim` (ids and report id set)."""
+    data = dict(row._mapping)
+    data["casualties"] = (
+        {"killed": row.killed, "injured": row.injured} if row.casualties_stated or row.killed or row.injured else None
+    )
+    data["cites"] = json.loads(row.cites) if row.cites else []
+    data["regions"] = json.loads(row.regions) if row.regions else []
+    data["evidence_span"] = (row.evidence_start, row.evidence_end)
+    data["event"] = row.event_id
+    claim = Claim.from_json(data)
+    claim.id, claim.report_id = row.id, row.report_id
+    return claim
+
+
+def claim_json(row: Any, evidence: str | None = None) -> dict[str, Any]:
+    """A claims row as the CLAIMS.md record plus its ids; ``evidence`` is the span's text where the report is known."""
+    claim = claim_from_row(row)
+    if evidence is not None:
+        claim.evidence = evidence
+    return {"id": row.id, "report_id": row.report_id, "seq": row.seq, "side": claim.side, **claim.to_json()}
+
+
+def list_claims(store: Store, f: ClaimFilter, *, limit: int = 100, offset: int = 0) -> Page:
+    """Claims matching ``f`` in id order, each with its evidence text."""
+    _check_page(limit, offset)
+    query = select(claims, reports.c.text.label("report_text")).join(reports, reports.c.id == claims.c.report_id)
+    conditions = _claim_conditions(f)
+    if f.event_id:
+        conditions.append(claims.c.event_id == f.event_id)
+    if f.report_id is not None:
+        conditions.append(claims.c.report_id == f.report_id)
+    if f.region:
+        conditions.append(claims.c.region == f.region)
+    if f.country:
+        conditions.append(claims.c.country == f.country)
+    if f.since:
+        conditions.append(claims.c.time_start >= f.since)
+    if f.until:
+        conditions.append(claims.c.time_start < f.until)
+    query = query.where(*conditions).order_by(claims.c.id).limit(limit + 1).offset(offset)
+    with store.connect() as connection:
+        rows = connection.execute(query).all()
+    items = [claim_json(row, row.report_text[row.evidence_start : row.evidence_end]) for row in rows]
+    return _page(items, limit, offset)
+
+
+def report_json(row: Any, *, with_text: bool = True) -> dict[str, Any]:
+    data = {
+        "id": row.id,
+        "source": row.handle,
+        "source_name": row.source_name,
+        "reliability": row.reliability,
+        "external_id": row.external_id,
+        "url": row.url,
+        "published": row.published,
+        "language": row.language,
+        "title": row.title,
+        "status": row.status,
+        "forwarded_from": row.forwarded_from,
+    }
+    if with_text:
+        data["text"] = row.text
+    return data
+
+
+def _reports_query() -> Select[Any]:
+    return select(reports, sources.c.handle, sources.c.name.label("source_name"), sources.c.reliability).join(
+        sources, sources.c.id == reports.c.source_id
+    )
+
+
+def search_reports(store: Store, q: str | None, *, source: str | None = None, limit: int = 50, offset: int = 0) -> Page:
+    """Reports holding every word of ``q`` (full-text, best first; see :func:`skyledger.store.reports.search_reports`),
+    each with a ``snippet`` whose matches sit between :data:`MARK`; without ``q``, every report, newest first."""
+    _check_page(limit, offset)
+    if not q or not q.strip():
+        query = _reports_query()
+        if source:
+            query = query.where(sources.c.handle == source)
+        query = query.order_by(reports.c.published.desc(), reports.c.id.desc()).limit(limit + 1).offset(offset)
+        with store.connect() as connection:
+            rows = connection.execute(query).all()
+        return _page([report_json(row) for row in rows], limit, offset)
+    hits = [
+        hit
+        for hit in full_text.search_reports(store, q, limit=MAX_SEARCH, mark=MARK)
+        if source is None or hit.source == source
+    ][offset : offset + limit + 1]
+    with store.connect() as connection:
+        rows = connection.execute(_reports_query().where(reports.c.id.in_([hit.report_id for hit in hits]))).all()
+    by_id = {row.id: row for row in rows}
+    items = [{**report_json(by_id[hit.report_id]), "snippet": hit.snippet} for hit in hits if hit.report_id in by_id]
+    return _page(items, limit, offset)
+
+
+def list_sources(store: Store) -> list[dict[str, Any]]:
+    """Every source with its registry fields and how many reports it has, by handle."""
+    counts = select(reports.c.source_id, func.count().label("n")).group_by(reports.c.source_id).subquery()
+    query = (
+        select(sources, func.coalesce(counts.c.n, 0).label("reports"))
+        .outerjoin(counts, counts.c.source_id == sources.c.id)
+        .order_by(sources.c.handle)
+    )
+    with store.connect() as connection:
+        return [
+            {
+                "handle": row.handle,
+                "kind": row.kind,
+                "name": row.name,
+                "claimant": row.claimant,
+                "side": side_of(row.claimant),
+                "reliability": row.reliability,
+                "country": row.country,
+                "reports": row.reports,
+            }
+            for row in connection.execute(query)
+        ]
+
+
+def get_event(store: Store, event_id: str) -> dict[str, Any]:
+    """One event with its claims (evidence), reports (text), provenance links, claimant figures and grade.
+
+    An id merged into another event resolves to the surviving one (``merged_from`` says so).
+    """
+    with store.connect() as connection:
+        row = connection.execute(select(events).where(events.c.id == event_id)).first()
+        seen = {event_id}
+        while row is not None and row.merged_into and row.merged_into not in seen:
+            seen.add(row.merged_into)
+            row = connection.execute(select(events).where(events.c.id == row.merged_into)).first()
+        if row is None:
+            raise NotFoundError(f"no event {event_id!r}")
+        claim_rows = connection.execute(
+            select(claims).where(claims.c.event_id == row.id).order_by(claims.c.report_id, claims.c.seq)
+        ).all()
+        report_ids = sorted({c.report_id for c in claim_rows})
+        report_rows = connection.execute(
+            _reports_query().where(reports.c.id.in_(report_ids)).order_by(reports.c.published, reports.c.id)
+        ).all()
+        link_rows = connection.execute(
+            select(report_links).where(
+                or_(report_links.c.child_id.in_(report_ids), report_links.c.parent_id.in_(report_ids))
+            )
+        ).all()
+        claimants = sorted({c.claimant for c in claim_rows})
+        claimant_rows = connection.execute(
+            select(claimant_links).where(claimant_links.c.claimant.in_(claimants)).order_by(claimant_links.c.claimant)
+        ).all()
+    texts = {r.id: r.text for r in report_rows}
+    claim_items = [claim_json(c, texts.get(c.report_id, "")[c.evidence_start : c.evidence_end]) for c in claim_rows]
+    detail = event_json(row)
+    detail.update(
+        merged_from=event_id if row.id != event_id else None,
+        figures_recorded=json.loads(row.figures) if row.figures else [],
+        claims=claim_items,
+        reports=[report_json(r) for r in report_rows],
+        links=[
+            {"child": link.child_id, "parent": link.parent_id, "kind": link.kind, "score": link.score}
+            for link in sorted(link_rows, key=lambda link: (link.child_id, link.parent_id))
+        ],
+        claimant_links=[{"claimant": link.claimant, "cites": link.cites} for link in claimant_rows],
+        comparisons=compare_figures(claim_items),
+    )
+    return detail
+
+
+def compare_figures(claim_items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each claimant's figure per (action, weapon class), side by side; ``conflict`` where their counts differ.
+
+    A claimant's figure is the largest count among its claims (rewrites repeat the same figure).
+    """
+    groups: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
+    for item in claim_items:
+        if item["count"] is None:
+            continue
+        key = (item["action"], item["weapon_class"])
+        figure = groups.setdefault(key, {}).get(item["claimant"])
+        if figure is None or item["count"] > figure["count"]:
+            previous = figure["report_ids"] if figure else []
+            figure = {
+                "claimant": item["claimant"],
+                "count": item["count"],
+                "count_qualifier": item["count_qualifier"],
+                "report_ids": previous,
+            }
+            groups[key][item["claimant"]] = figure
+        if item["report_id"] not in figure["report_ids"]:
+            figure["report_ids"].append(item["report_id"])
+    result = []
+    for (action, weapon_class), figures in sorted(groups.items()):
+        counts = {f["count"] for f in figures.values()}
+        result.append(
+            {
+                "action": action,
+                "weapon_class": weapon_class,
+                "conflict": len(counts) > 1,
+                "figures": [figures[c] for c in sorted(figures)],
+            }
+        )
+    return result
+
+
+__all__ = [
+    "ClaimFilter",
+    "EventFilter",
+    "Page",
+    "TallyFilter",
+    "compare_figures",
+    "counts",
+    "get_report",
+    "get_event",
+    "list_claims",
+    "list_events",
+    "list_sources",
+    "region_counts",
+    "latest_day",
+    "search_reports",
+    "tally",
+    "time_bounds",
+]
+
+
+def get_report(store: Store, report_id: int) -> dict[str, Any]:
+    """One report with its text, its claims (evidence), the events they belong to, and its provenance links."""
+    with store.connect() as connection:
+        row = connection.execute(_reports_query().where(reports.c.id == report_id)).first()
+        if row is None:
+            raise NotFoundError(f"no report {report_id}")
+        claim_rows = connection.execute(
+            select(claims).where(claims.c.report_id == report_id).order_by(claims.c.seq)
+        ).all()
+        link_rows = connection.execute(
+            select(report_links).where(or_(report_links.c.child_id == report_id, report_links.c.parent_id == report_id))
+        ).all()
+        others = {link.parent_id for link in link_rows} | {link.child_id for link in link_rows}
+        other_rows = connection.execute(_reports_query().where(reports.c.id.in_(sorted(others - {report_id})))).all()
+    linked = {r.id: report_json(r, with_text=False) for r in other_rows}
+    detail = report_json(row)
+    detail.update(
+        claims=[claim_json(c, row.text[c.evidence_start : c.evidence_end]) for c in claim_rows],
+        parents=[
+            {"kind": link.kind, "score": link.score, "report": linked.get(link.parent_id)}
+            for link in link_rows
+            if link.child_id == report_id
+        ],
+        children=[
+            {"kind": link.kind, "score": link.score, "report": linked.get(link.child_id)}
+            for link in link_rows
+            if link.parent_id == report_id
+        ],
+    )
+    return detail
+
+
+def counts(store: Store) -> dict[str, int]:
+    """How many sources, reports, claims and (unmerged) events the store holds."""
+    queries = {
+        "sources": select(func.count()).select_from(sources),
+        "reports": select(func.count()).select_from(reports),
+        "claims": select(func.count()).select_from(claims),
+        "events": select(func.count()).select_from(events).where(events.c.merged_into.is_(None)),
+    }
+    with store.connect() as connection:
+        return {name: int(connection.execute(query).scalar() or 0) for name, query in queries.items()}
