@@ -189,7 +189,7 @@ def drafts() -> list[Draft]:
                 (
                     "уничтожены 3 беспилотника",
                     _claim(
-                        I,
+                        X,
                         U,
                         3,
                         "RU-KLU",
