@@ -216,7 +216,7 @@ class _Linker:
 
     def link_report(self, published: datetime | None, claims: list[tuple[int, Claim]]) -> list[tuple[int, str]]:
         placed: list[tuple[int, Claim, str, tuple[datetime, datetime] | None, int | None]] = []
-        for position, claim in claims:
+        for position, claim in sorted(claims, key=lambda item: _claim_order(item[1])):
             block = block_of(claim)
             zone = self.zone(block)
             window = own_window(claim, zone)
@@ -282,6 +282,21 @@ class _Linker:
             weapon_classes=tuple(sorted(state.classes, key=list(WeaponClass).index)),
             claim_ids=tuple(dict.fromkeys(state.claim_ids)),
         )
+
+
+def _claim_order(claim: Claim) -> tuple[str, ...]:
+    """A canonical order of a report's claims, so that new ids do not depend on the order claims come in."""
+    place = claim.place
+    count = "" if claim.count is None else f"{claim.count:012d}"
+    return (
+        block_of(claim),
+        claim.action.value,
+        claim.weapon_class.value,
+        count,
+        place.district or "",
+        place.settlement or "",
+        claim.claimant,
+    )
 
 
 def _report_order(reports: Sequence[Report]) -> list[Report]:

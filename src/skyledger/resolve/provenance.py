@@ -98,9 +98,10 @@ def _figure(claim: Claim) -> tuple[object, ...]:
 
 
 def _contradicts(a: Sequence[Claim], b: Sequence[Claim]) -> bool:
-    """Two reports' claims contradict when they share no figure while both give some (a template, new numbers)."""
-    first = {_figure(claim) for claim in a if claim.count is not None}
-    second = {_figure(claim) for claim in b if claim.count is not None}
+    """Two reports' claims contradict when they share no figure (whoever they credit it to) while both give some: a
+    template with new numbers."""
+    first = {_figure(claim)[1:] for claim in a if claim.count is not None}
+    second = {_figure(claim)[1:] for claim in b if claim.count is not None}
     return bool(first) and bool(second) and not first & second
 
 
