@@ -1,0 +1,162 @@
+"""Tallies of claimed figures over time, grouped by region, weapon class, claimant or side, as a pandas DataFrame, and a
+stacked-bar chart of them.
+
+Counting articles would count rewrites: twenty outlets repeating a governor's "42 drones" are one figure. So a tally
+works on *figures*: within one event (or one report, for a claim not yet linked to an event), one action, one weapon
+class and one group (one region, one claimant, one side ...), the largest count any of its claims gives is that
+group's figure; figures are then summed over events. Two claimants of one side about the same event therefore count
+once in a tally by side, and once each in a tally by claimant. Corrections are applied and rejected claims left out,
+as everywhere. A claim's period is that of its day (``store.records``: the UTC date of its time window's start, else
+of the report's publication); claims with neither are left out.
+
+The table (long form) has one row per (period, action, group): ``period`` (the first day of the day / ISO week /
+month, ISO text), ``action``, the group's column (``region``, ``weapon_class``, ``claimant`` or ``side``; ``"none"``
+where a claim has no value), ``figure`` (the sum of figures), ``claims`` (claims counted) and ``events`` (distinct
+events).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from skyledger.errors import UsageError
+from skyledger.store.core import Store
+from skyledger.store.records import Filters, claim_records
+
+PERIODS = ("day", "week", "month")
+# --group value -> the record column it groups on
+GROUPS = {
+    "region": "region",
+    "weapon": "weapon_class",
+    "weapon_class": "weapon_class",
+    "claimant": "claimant",
+    "side": "side",
+}
+MEASURES = ("figure", "claims", "events")
+TABLE_COLUMNS = ("period", "action", "figure", "claims", "events")
+_UNITS = {"day": "day", "week": "week starting (Monday)", "month": "month"}
+_MEASURE_LABELS = {
+    "figure": "weapons claimed (sum of figures per event)",
+    "claims": "claims",
+    "events": "events",
+}
+
+
+def period_start(day: date, by: str) -> date:
+    """The first day of the day / ISO week / month holding ``day``."""
+    if by == "week":
+        return day - timedelta(days=day.weekday())
+    if by == "month":
+        return day.replace(day=1)
+    return day
+
+
+def tally(store: Store, *, by: str = "day", group: str = "region", filters: Filters | None = None) -> pd.DataFrame:
+    """The tally of claims matching ``filters``, per ``by`` (day, week, month) and ``group`` (region, weapon, claimant,
+    side), as a long DataFrame (see the module docstring)."""
+    if by not in PERIODS:
+        raise UsageError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+    if group not in GROUPS:
+        raise UsageError(f"--group must be one of region, weapon, claimant, side, not {group!r}")
+    column = GROUPS[group]
+    figures: dict[tuple[str, str, str, str, str], int | None] = {}
+    claims: dict[tuple[str, str, str], int] = defaultdict(int)
+    events: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for record in claim_records(store, filters):
+        if record["rejected"] or not record["day"]:
+            continue
+        period = period_start(date.fromisoformat(record["day"]), by).isoformat()
+        key = (period, record["action"], str(record[column] or "none"))
+        unit = record["event_id"] or f"report:{record['report_id']}"
+        figure_key = (*key, unit, record["weapon_class"])
+        count = record["count"]
+        if figure_key not in figures or (count is not None and (figures[figure_key] or 0) < count):
+            figures[figure_key] = count
+        claims[key] += 1
+        if record["event_id"]:
+            events[key].add(record["event_id"])
+    sums: dict[tuple[str, str, str], int] = defaultdict(int)
+    for (period, action, value, _unit, _weapon), count in figures.items():
+        sums[(period, action, value)] += count or 0
+    rows = [
+        {
+            "period": key[0],
+            "action": key[1],
+            column: key[2],
+            "figure": sums[key],
+            "claims": n,
+            "events": len(events[key]),
+        }
+        for key, n in sorted(claims.items())
+    ]
+    frame = pd.DataFrame(rows, columns=["period", "action", column, "figure", "claims", "events"])
+    return frame.astype({"figure": "int64", "claims": "int64", "events": "int64"})
+
+
+def pivot(table: pd.DataFrame, *, measure: str = "figure", action: str | None = None) -> pd.DataFrame:
+    """The wide form of one action's tally: one row per period, one column per group, ``measure`` in the cells."""
+    if measure not in MEASURES:
+        raise UsageError(f"--measure must be one of {', '.join(MEASURES)}, not {measure!r}")
+    group = _group_column(table)
+    rows = table if action is None else table[table["action"] == action]
+    wide = rows.pivot_table(index="period", columns=group, values=measure, aggfunc="sum", fill_value=0)
+    wide.columns.name = group
+    return wide.astype("int64")
+
+
+def plot(table: pd.DataFrame, path: str | Path, *, measure: str = "figure", by: str = "day") -> Path:
+    """A stacked-bar chart of the tally (one panel per action) written to ``path`` (PNG, SVG or PDF by its suffix)."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    target = Path(path)
+    if not target.parent.is_dir():
+        raise UsageError("the folder to write the chart into does not exist", path=str(target.parent))
+    if table.empty:
+        raise UsageError("nothing to plot: no dated claims match the filters")
+    group = _group_column(table)
+    actions = sorted(table["action"].unique())
+    figure, axes = plt.subplots(len(actions), 1, figsize=(10, 3.6 * len(actions)), squeeze=False)
+    for axis, action in zip(axes[:, 0], actions, strict=True):
+        wide = pivot(table, measure=measure, action=action)
+        wide.plot(kind="bar", stacked=True, ax=axis, width=0.8)
+        axis.set_title(f"{action}: {_MEASURE_LABELS[measure]} by {group}")
+        axis.set_xlabel(_UNITS.get(by, by))
+        axis.set_ylabel(_MEASURE_LABELS[measure])
+        axis.legend(title=group, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
+        axis.tick_params(axis="x", labelrotation=45)
+    figure.tight_layout()
+    try:
+        figure.savefig(target, dpi=110)
+    except (OSError, ValueError) as error:
+        raise UsageError(f"cannot write the chart: {error}", path=str(target)) from None
+    finally:
+        plt.close(figure)
+    return target
+
+
+def _group_column(table: pd.DataFrame) -> str:
+    extra = [name for name in table.columns if name not in TABLE_COLUMNS]
+    if len(extra) != 1:
+        raise UsageError("not a tally table: it needs exactly one group column")
+    return str(extra[0])
+
+
+def describe(table: pd.DataFrame) -> dict[str, Any]:
+    """Totals of a tally, for summaries: figure, claims, periods, groups."""
+    if table.empty:
+        return {"figure": 0, "claims": 0, "periods": 0, "groups": 0}
+    group = _group_column(table)
+    return {
+        "figure": int(table["figure"].sum()),
+        "claims": int(table["claims"].sum()),
+        "periods": int(table["period"].nunique()),
+        "groups": int(table[group].nunique()),
+    }
