@@ -22,7 +22,8 @@ from rich.table import Table
 from skyledger import pipeline
 from skyledger.cli.app import DbOption, app, db_url
 from skyledger.errors import UsageError
-from skyledger.model import Action, WeaponClass
+from skyledger.model import Action, Place, WeaponClass
+from skyledger.pipeline.events import EventDetail, event_detail
 from skyledger.store import Store, browse, open_store
 from skyledger.store.overview import overview
 from skyledger.store.sources import list_sources
@@ -75,12 +76,21 @@ def _summary_table(title: str, rows: list[tuple[str, int]]) -> Table:
     return table
 
 
+def _ingest_table(summaries: list[pipeline.IngestSummary]) -> Table:
+    table = Table(title="ingest", title_justify="left")
+    table.add_column("input", overflow="fold")
+    for column in ("new", "unchanged", "updated", "rejected"):
+        table.add_column(column, justify="right")
+    for summary in summaries:
+        name = Path(summary.target).name if len(summaries) > 1 else summary.target
+        counts = (summary.new, summary.unchanged, summary.updated, summary.rejected)
+        table.add_row(escape(name), *(str(count) for count in counts))
+    return table
+
+
 def _ingest(store: Store, target: str, format: str | None) -> pipeline.IngestSummary:
     with _progress(f"ingesting {target}") as on_progress:
-        summary = pipeline.ingest(store, target, format=format, on_progress=on_progress)
-    rows = [("new", summary.new), ("unchanged", summary.unchanged), ("updated", summary.updated)]
-    console.print(_summary_table(f"ingest {target}", [*rows, ("rejected", summary.rejected)]))
-    return summary
+        return pipeline.ingest(store, target, format=format, on_progress=on_progress)
 
 
 @app.command("ingest")
@@ -99,9 +109,10 @@ def ingest_command(
     """
     store = _open(db)
     try:
-        _ingest(store, target, format)
+        summary = _ingest(store, target, format)
     finally:
         store.close()
+    console.print(_ingest_table([summary]))
 
 
 def _process(store: Store) -> pipeline.ProcessSummary:
@@ -210,56 +221,67 @@ def events(
     console.print(table)
 
 
-def _place(claim: dict[str, Any]) -> str:
-    parts = [claim.get("settlement"), claim.get("district"), claim.get("region") or claim.get("country")]
+def _place(place: Place) -> str:
+    parts = [place.settlement, place.district, place.region or place.country, place.water]
     return ", ".join(part for part in parts if part) or "-"
 
 
-def _print_event(detail: dict[str, Any]) -> None:
-    merged = f" (merged from {detail['merged_from']})" if detail.get("merged_from") else ""
+def _time(moment: datetime | None) -> str:
+    return moment.isoformat(timespec="minutes") if moment else "?"
+
+
+def _print_event(detail: EventDetail) -> None:
+    event, grade = detail.event, detail.event.grade
+    merged = f" (asked for {', '.join(detail.merged_from)}, merged into it)" if detail.merged_from else ""
+    where = event.region or event.country or "no region"
     console.print(
-        f"[bold]event {escape(detail['id'])}[/bold]{merged}: wave {escape(detail['wave'])}, "
-        f"{escape(detail['region'] or detail['country'] or 'no region')}, "
-        f"{escape(detail['time_start'] or '?')} .. {escape(detail['time_end'] or '?')}"
+        f"[bold]event {escape(event.id)}[/bold]{escape(merged)}: wave {escape(event.wave)}, {escape(where)}, "
+        f"{_time(event.time.start)} .. {_time(event.time.end)}"
     )
     console.print(
-        f"grade: credibility {detail['credibility']}, reliability {detail['reliability']}, "
-        f"{detail['independent_sources']} independent sources in {detail['article_count']} reports"
-        + (", figures conflict" if detail["conflict"] else "")
+        f"grade: credibility {grade.credibility} (1 best, 6 cannot be judged), reliability {grade.reliability}; "
+        f"{grade.independent_sources} independent sources in {grade.article_count} reports"
+        + ("; the figures conflict" if grade.conflict else "")
     )
-    if detail.get("explanation"):
-        console.print(escape(detail["explanation"]))
-    claims = Table(title="claims")
+    if grade.explanation:
+        console.print(escape(grade.explanation))
+    figures = Table(title="figures by claimant")
+    for column in ("claimant", "action", "weapon", "count", "reports"):
+        figures.add_column(column)
+    for figure in grade.figures:
+        count = "-" if figure.count is None else f"{figure.count} ({figure.count_qualifier.value})"
+        cited_in = ", ".join(str(report_id) for report_id in figure.report_ids)
+        figures.add_row(figure.claimant, figure.action.value, figure.weapon_class.value, count, cited_in)
+    if grade.figures:
+        console.print(figures)
+    claims = Table(title="claims, with the evidence each was read from")
     for column in ("report", "claimant", "action", "weapon", "count", "place", "evidence"):
         claims.add_column(column, overflow="fold")
-    for claim in detail["claims"]:
-        count = "-" if claim["count"] is None else f"{claim['count']} ({claim['count_qualifier']})"
-        weapon = claim["weapon_class"] + (f" {claim['weapon_model']}" if claim.get("weapon_model") else "")
+    for claim in detail.claims:
+        count = "-" if claim.count is None else f"{claim.count} ({claim.count_qualifier.value})"
+        weapon = claim.weapon_class.value + (f" {claim.weapon_model}" if claim.weapon_model else "")
         claims.add_row(
-            str(claim["report_id"]),
-            claim["claimant"],
-            claim["action"],
+            str(claim.report_id),
+            claim.claimant,
+            claim.action.value,
             weapon,
             count,
-            _place(claim),
-            escape(claim.get("evidence") or ""),
+            _place(claim.place),
+            escape(claim.evidence),
         )
     console.print(claims)
     reports = Table(title="reports")
-    for column in ("id", "source", "published", "url"):
+    for column in ("id", "source", "reliability", "published", "url"):
         reports.add_column(column, overflow="fold")
-    for report in detail["reports"]:
+    for report, source in detail.reports:
         reports.add_row(
-            str(report["id"]),
-            report.get("source") or "",
-            report.get("published") or "",
-            escape(report.get("url") or ""),
+            str(report.id), source.handle, source.reliability, _time(report.published), escape(report.url or "")
         )
     console.print(reports)
-    for link in detail.get("links", []):
-        console.print(f"provenance: report {link['child']} {link['kind']} of report {link['parent']}")
-    for link in detail.get("claimant_links", []):
-        console.print(f"provenance: {link['claimant']} cites {link['cites']}")
+    for link in detail.links:
+        console.print(f"provenance: report {link.child} is a {link.kind.value} of report {link.parent}")
+    for cited in detail.claimant_links:
+        console.print(f"provenance: {cited.claimant} cites {cited.cites}")
 
 
 @app.command()
@@ -270,7 +292,7 @@ def show(
     """Show one event: its grade and why, its claims with their evidence, its reports and their provenance."""
     store = _open(db)
     try:
-        detail = browse.get_event(store, event_id)
+        detail = event_detail(store, event_id)
     finally:
         store.close()
     _print_event(detail)
@@ -323,11 +345,12 @@ def demo(
     """Ingest the bundled sample reports, process them, print a summary, then serve the dashboard until Ctrl-C."""
     from skyledger.samples import sample_paths  # type: ignore[attr-defined,unused-ignore]
 
-    url = db_url(db or os.environ.get("SKYLEDGER_DB") or DEMO_DB)
+    database = db or os.environ.get("SKYLEDGER_DB") or DEMO_DB
+    url = db_url(database)
     store = open_store(url)
     try:
-        for path in sample_paths():
-            _ingest(store, str(path), None)
+        summaries = [_ingest(store, str(path), None) for path in sample_paths()]
+        console.print(_ingest_table(summaries))
         _process(store)
         counts = overview(store)
         page = browse.list_events(store, browse.EventFilter(), limit=10)
@@ -342,6 +365,6 @@ def demo(
             f"  {item['id']}  {item['region'] or item['country'] or '-':8} {(item['time_start'] or '')[:10]}  "
             f"credibility {item['credibility']}, {item['independent_sources']} independent sources"
         )
-    console.print("next: skyledger events --db " + escape(url) + " ; skyledger show EVENT_ID --db " + escape(url))
+    console.print(f"next: skyledger events --db {escape(database)}; skyledger show EVENT_ID --db {escape(database)}")
     if not no_serve:
         _serve(url, host, port)
