@@ -70,7 +70,7 @@ def _entry_report(entry: Any, handle: str, language: str | None) -> Report | Non
 
 def _entry_time(entry: Any, key: str) -> datetime | None:
     """The entry's ``published``/``updated`` time with its own offset (RFC 822 or ISO 8601), else feedparser's UTC."""
-    raw = entry.get(key)
+    raw = dict.get(entry, key)  # plain dict access: feedparser's own maps "updated" to "published" with a warning
     if isinstance(raw, str) and raw.strip():
         try:
             return parsedate_to_datetime(raw)
@@ -78,7 +78,7 @@ def _entry_time(entry: Any, key: str) -> datetime | None:
             parsed = parse_datetime(raw)
             if parsed is not None:
                 return parsed
-    struct = entry.get(f"{key}_parsed")
+    struct = dict.get(entry, f"{key}_parsed")
     if struct:
         year, month, day, hour, minute, second = struct[:6]
         return datetime(year, month, day, hour, minute, second, tzinfo=UTC)

@@ -117,9 +117,11 @@ def _trafilatura(markup: str, url: str | None) -> dict[str, Any]:
     import trafilatura  # slow to import; only pages need it
 
     result = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=False, as_dict=True
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=False
     )
-    return result if isinstance(result, dict) else {}
+    if result is None:
+        return {}
+    return result if isinstance(result, dict) else dict(result.as_dict())
 
 
 def _fallback_text(tree: lxml_html.HtmlElement) -> str:

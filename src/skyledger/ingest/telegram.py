@@ -70,7 +70,8 @@ class _Channels:
         name = fields.get("name") if isinstance(fields.get("name"), str) else None
         kind = str(fields.get("type") or "")
         chat_id = fields.get("id")
-        skipped = header.in_account_export and kind not in CHANNEL_TYPES
+        if header.in_account_export and kind not in CHANNEL_TYPES:
+            return Chat("", name, None, skipped=True)
         username = fields.get("username")
         known = self.book.registry.by_name(name) if name else None
         if isinstance(username, str) and username.strip():
@@ -90,7 +91,7 @@ class _Channels:
             self.by_peer[f"channel{str(chat_id).lstrip('-')}"] = handle
         if name:
             self.by_title.setdefault(name.casefold(), handle)
-        return Chat(handle, name, url_base, skipped)
+        return Chat(handle, name, url_base)
 
     def forward_of(self, message: dict[str, Any]) -> str | None:
         title = message.get("forwarded_from") or message.get("saved_from")
