@@ -1,7 +1,7 @@
 """The web tests' fixture database: hand-written reports (Russian, Ukrainian, English, one hostile), their claims with
 evidence spans, events with grades, and provenance, written as model objects straight into the store's tables.
 
-Importable on its own (``python -m tests.web.fixture_db out.db``) so the dashboard can be looked at by hand.
+Importable on its own (``cd tests && python -m web.fixture_db out.db``) so the dashboard can be looked at by hand.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ spans, every segment is escaped, and only the ``<mark>`` tags around them are ma
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import lru_cache
 from typing import Any
 from urllib.parse import urlencode
@@ -68,6 +68,27 @@ def query_string(params: Mapping[str, Any], **changes: Any) -> str:
     return "?" + urlencode(kept) if kept else ""
 
 
+def when(start: str | None, end: str | None = None) -> str:
+    """A stored time window for people: ``2024-05-11 20:00 – 23:59 UTC`` (the end's date only when it differs)."""
+
+    def short(value: str) -> str:
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError:
+            return value
+        if moment.tzinfo is not None:
+            moment = moment.astimezone(UTC)
+        return moment.strftime("%Y-%m-%d %H:%M")
+
+    if not start:
+        return "time unknown"
+    first = short(start)
+    if not end or end == start:
+        return f"{first} UTC"
+    last = short(end)
+    return f"{first} – {last[11:] if last[:10] == first[:10] else last} UTC"
+
+
 @lru_cache(maxsize=1)
 def environment() -> Environment:
     env = Environment(
@@ -79,6 +100,7 @@ def environment() -> Environment:
     env.globals.update(region_name=lambda code: region_names().get(code or "", code or "national"), today=date.today)
     env.filters["highlight"] = highlight
     env.filters["marked"] = marked
+    env.filters["when"] = when
     env.globals["query_string"] = query_string
     return env
 

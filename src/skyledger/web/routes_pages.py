@@ -52,6 +52,7 @@ def overview(request: Request, store: StoreDep) -> Response:
             svg.timeline(data["by_weapon_class"], grouping="weapon class"),
             svg.timeline(data["by_side"], grouping="side"),
         ],
+        timeline_days=TIMELINE_DAYS,
         nav="overview",
     )
 
