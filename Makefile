@@ -31,8 +31,9 @@ typecheck: $(STAMP)
 pytest: $(STAMP)
 	$(BIN)/pytest
 
+## bench: the speed benchmarks (bench/*_bench.py); accuracy benchmarks are run one by one, see bench/
 bench: $(STAMP)
-	$(BIN)/python bench/run_all.py
+	for script in bench/*_bench.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build src/*.egg-info skyledger-demo.db*
