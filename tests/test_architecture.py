@@ -2,8 +2,8 @@
 
 The stages (ingest, extract, resolve, grade) and the store import only the model, the errors, the registry and the
 gazetteer (ingest also the fetching edge); no stage imports another stage or the store. The pipeline imports stages
-and store. cli, web and the analyst outputs (export, tally, diff) import the pipeline and the store, never a stage;
-nothing imports the cli. A new top-level module must be given its place in ALLOWED below.
+and store. cli, web, the analyst outputs (export, tally, diff) and the Python API (ledger) import the pipeline and the store, never
+a stage; nothing imports the cli. A new top-level module must be given its place in ALLOWED below.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ PACKAGE = Path(__file__).resolve().parent.parent / "src" / "skyledger"
 
 BASE = {"(root)", "model", "errors", "registry"}  # (root): skyledger/__init__.py (the version)
 STAGES = {"ingest", "extract", "resolve", "grade"}
-OUTPUTS = {"web", "export", "tally", "diff"}
+OUTPUTS = {"web", "export", "tally", "diff", "ledger"}  # ledger: the Python API
 TOP = BASE | {"gazetteer", "fetch", "pipeline", "store", "samples"}
 
 ALLOWED: dict[str, set[str]] = {
-    "(root)": set(),
+    "(root)": {"ledger"},  # skyledger.open(), the Python API's front door, imports it lazily
     "model": set(),
     "errors": set(),
     "registry": {"model", "errors"},
