@@ -5,10 +5,12 @@ from __future__ import annotations
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import text
+from sqlalchemy import create_engine, text
 
+from skyledger.errors import StoreError
 from skyledger.store import Store, open_store
 from skyledger.store.migrate import head_revision, include_object
 from skyledger.store.schema import metadata
@@ -68,3 +70,18 @@ def test_full_text_index_exists(store: Store) -> None:
                 text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_reports_fts'")
             ).scalar()
     assert found is not None
+
+
+def test_an_unreachable_database_is_one_line_store_error() -> None:
+    with pytest.raises(StoreError) as raised:
+        open_store("postgresql+psycopg://nobody@127.0.0.1:9/none?connect_timeout=3")
+    assert "\n" not in str(raised.value) and "127.0.0.1" in str(raised.value)
+
+
+def test_a_database_without_migration_record_is_refused(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    bare = create_engine(url)
+    metadata.create_all(bare)
+    bare.dispose()
+    with pytest.raises(StoreError, match="no migration record"):
+        open_store(url)

@@ -87,5 +87,6 @@ def open_store(url: str, *, read_only: bool = False, migrate: bool = True) -> St
         except DBAPIError as error:
             engine.dispose()
             where = engine.url.render_as_string(hide_password=True)
-            raise StoreError(f"cannot open the database {where}: {error.orig}") from None
+            reason = " ".join(str(error.orig).split())  # drivers' messages span lines; the user gets one
+            raise StoreError(f"cannot open the database {where}: {reason}") from None
     return store
