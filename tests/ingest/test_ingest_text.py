@@ -139,6 +139,8 @@ def test_a_folder_with_nothing_to_read_is_an_error(tmp_path: Path) -> None:
         ("a.jsonl", b'{"text": "x"}\n', "jsonl"),
         ("result.json", b'{\n "name": "x",\n "messages": []}', "telegram"),
         ("rows.json", b'{"text": "x", "outlet": "a.example"}\n{"text": "y"}\n', "jsonl"),
+        ("noext", b'{"text": "a"}\n{"text": "b"}', "jsonl"),
+        ("noext", b'{"about": "x", "personal_information": {"a": 1}, "chats": {"list": []}}', "telegram"),
         ("feed.xml", b"<rss/>", "rss"),
         ("page.htm", b"<p>x</p>", "html"),
         ("noext", b"\xef\xbb\xbf<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'/>", "rss"),

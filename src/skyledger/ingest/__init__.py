@@ -49,6 +49,7 @@ _EXTENSIONS = {
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)\b", re.IGNORECASE)
 _HTML_ROOT = re.compile(rb"<(?:!doctype html|html|head|body)\b", re.IGNORECASE)
 _TELEGRAM_KEYS = re.compile(rb'"(?:messages|chats|left_chats)"\s*:')
+_LINE_BOUNDARY = re.compile(rb"}[ \t\r]*\n[ \t\r]*{")  # one JSON object ends on a line, the next begins
 _HEAD_BYTES = 65536
 
 
@@ -97,10 +98,10 @@ def sniff_format(head: bytes, content_type: str | None = None) -> str:
     body = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     media = (content_type or "").lower()
     if body.startswith((b"{", b"[")) or "json" in media:
-        first_line = body.split(b"\n", 1)[0].rstrip()
-        if _TELEGRAM_KEYS.search(body[:4096]) or not first_line.endswith(b"}"):
+        if _TELEGRAM_KEYS.search(body):
             return "telegram"
-        return "jsonl"
+        first_line = body.split(b"\n", 1)[0].rstrip()
+        return "jsonl" if first_line.endswith(b"}") or _LINE_BOUNDARY.search(body) else "telegram"
     if body.startswith(b"<") or "xml" in media or "html" in media:
         if _FEED_ROOT.search(body[:4096]) or "rss" in media or "atom" in media:
             return "rss"
