@@ -215,3 +215,12 @@ def test_a_large_export_streams_with_bounded_memory_and_reports_progress(tmp_pat
     assert len(calls) >= 8 and calls[-1] == (size, size)
     assert all(total == size for _, total in calls)
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_bytes_that_are_not_utf8_are_located(tmp_path: Path) -> None:
+    path = tmp_path / "result.json"
+    head = '{\n "name": "Канал",\n "id": 5,\n "messages": [\n  {"id": 1, "text": "'.encode()
+    path.write_bytes(head + b"\xff\xfe bad" + b'"}\n ]\n}\n')
+    with pytest.raises(IngestError) as caught:
+        list(read_input(str(path)))
+    assert str(caught.value) == f"{path} (line 5, column 22): malformed JSON: not UTF-8 text"

@@ -18,6 +18,7 @@ _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁіїєґІЇЄҐ]")
 _LATIN = re.compile(r"[a-zA-Z]")
+_GUESS_CHARS = 1000
 
 
 class SourceBook:
@@ -29,6 +30,8 @@ class SourceBook:
 
     def announce(self, handle: str, kind: SourceKind, name: str | None = None) -> Iterator[Source]:
         """Yield the Source for ``handle`` the first time it is seen, nothing after."""
+        if handle in self._seen:
+            return
         source = self.registry.source_for(handle, kind)
         if source.handle in self._seen:
             return
@@ -64,7 +67,8 @@ def parse_datetime(value: object) -> datetime | None:
 
 
 def guess_language(text: str) -> str | None:
-    """A cheap guess between uk, ru and en from the alphabet; None when the text gives no letters."""
+    """A cheap guess between uk, ru and en from the alphabet (of the first 1,000 characters); None without letters."""
+    text = text[:_GUESS_CHARS]
     cyrillic = len(_CYRILLIC.findall(text))
     latin = len(_LATIN.findall(text))
     if not cyrillic and not latin:

@@ -7,6 +7,7 @@ A syntax error raises IngestError naming the JSON line and column, found by a se
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -114,8 +115,9 @@ def _build(events: Iterator[tuple[str, str, Any]], event: str, value: Any) -> An
 
 def syntax_error(path: Path, error: Exception, position: int) -> IngestError:
     """An IngestError for a JSON syntax ``error`` that the fast parser met about byte ``position`` of ``path``."""
-    reason = str(error).strip().splitlines()[0] if str(error).strip() else "malformed JSON"
-    reason = reason.removeprefix("b'").removeprefix('b"')
+    raw = error.args[0] if error.args else ""
+    detail = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else str(raw)
+    reason = detail.strip().splitlines()[0] if detail.strip() else "malformed JSON"
     located = _locate(path)
     if located is None:
         line = _line_at_byte(path, position)
@@ -137,8 +139,10 @@ def _locate(path: Path) -> tuple[tuple[int, int], str | None] | None:
         if match:
             return _line_column(path, int(match.group(1))), str(error)[: match.start()].lower()
     except ijson.IncompleteJSONError as error:
-        if "utf-8" not in str(error).lower():
-            return _line_column(path, None), "unexpected end of file"
+        if "utf-8" in str(error).lower():
+            offset = _first_bad_utf8(path)
+            return None if offset is None else (_line_column_at_byte(path, offset), "not UTF-8 text")
+        return _line_column(path, None), "unexpected end of file"
     except (ijson.JSONError, ValueError):
         return None
     return None
@@ -161,6 +165,31 @@ def _line_column(path: Path, offset: int | None) -> tuple[int, int]:
             if offset is not None and seen >= offset:
                 break
     return line, column
+
+
+def _first_bad_utf8(path: Path) -> int | None:
+    """The byte offset of the first byte that is not valid UTF-8, or None."""
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    seen = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            pending = len(decoder.getstate()[0])  # bytes of a character split across chunks, already counted
+            try:
+                decoder.decode(chunk)
+            except UnicodeDecodeError as error:
+                return seen - pending + error.start
+            seen += len(chunk)
+    return None
+
+
+def _line_column_at_byte(path: Path, offset: int) -> tuple[int, int]:
+    """Line and column (from 1, in characters) of byte ``offset``."""
+    with path.open("rb") as stream:
+        before = stream.read(offset) if offset < (64 << 20) else b""
+    if not before and offset:
+        return _line_at_byte(path, offset), 1
+    head = before.decode("utf-8", "replace")
+    return head.count("\n") + 1, len(head) - head.rfind("\n")
 
 
 def _line_at_byte(path: Path, position: int) -> int:
