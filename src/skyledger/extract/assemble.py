@@ -1,0 +1,191 @@
+"""Turn one report into claims: candidates per sentence, then each one's place, claimant, outcomes and time window;
+finally the report-wide rules of CLAIMS.md (a model named once holds for its class, a stated total that is also split
+is not counted twice, duplicates from repeated sentences go)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from skyledger.extract import outcomes, totals
+from skyledger.extract.attribution import media_claimant
+from skyledger.extract.candidates import Candidate, segment_candidates
+from skyledger.extract.claimplaces import claim_hits, region_place, resolve_place, share_places
+from skyledger.extract.context import ReportContext, build, report_classes
+from skyledger.extract.outcomes import Outcome
+from skyledger.extract.times import time_window
+from skyledger.model import Action, Casualties, Claim, Place, Report, Source, TimePrecision, WeaponClass
+
+NATIONAL_ROLES = ("mod", "media", "other")
+
+
+@dataclass(frozen=True, slots=True)
+class _Voice:
+    claimant: str
+    cites: tuple[str, ...]
+
+
+def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim]:
+    context = build(report, source)
+    found: list[Candidate] = []
+    for index in range(len(context.segments)):
+        if index not in context.skipped:
+            candidates = segment_candidates(context, index, found)
+            share_places(context, index, candidates)
+            found += candidates
+    bare_class, bare_model = _report_class(context)
+    voices = _voices(context)
+    results = _outcomes(context, found, voices)
+    pairs: list[tuple[Candidate, Claim]] = []
+    for candidate in found:
+        candidate.header = context.segments[candidate.segment].header
+        if candidate.bare:
+            candidate.weapon_class, candidate.model = bare_class, bare_model
+        if candidate.subset and not candidate.places:
+            continue
+        pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
+    return totals.finalise(pairs)
+
+
+def _report_class(context: ReportContext) -> tuple[str, str | None]:
+    named = report_classes(context)
+    classes = {cls for cls, _ in named}
+    if len(classes) != 1:
+        return WeaponClass.OTHER.value, None
+    models = {model for _, model in named if model}
+    return classes.pop(), (models.pop() if len(models) == 1 else None)
+
+
+def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
+    """Per sentence: (position, voice) pairs; a candidate takes the nearest voice before it, else after it."""
+    out: dict[int, list[tuple[int, _Voice]]] = {}
+    current: _Voice | None = None
+    pending: list[int] = []
+    for index, segment in enumerate(context.segments):
+        speakers = context.within(context.speakers, "speakers", segment.start, segment.end)
+        cited = tuple(s.claimant for s in speakers if s.cited)
+        own = [s for s in speakers if not s.cited]
+        if context.owner:
+            out[index] = [(segment.start, _Voice(context.owner, tuple(c for c in cited if c != context.owner)))]
+            continue
+        if index in context.skipped:
+            continue
+        if own:
+            out[index] = [(s.start, _Voice(s.claimant, tuple(c for c in cited if c != s.claimant))) for s in own]
+        elif cited:
+            nearest = [s for s in speakers if s.cited]
+            out[index] = [(s.start, _Voice(s.claimant, ())) for s in nearest]
+        if index in out:
+            current = out[index][-1][1]
+            for waiting in pending:
+                out[waiting] = [(context.segments[waiting].start, _Voice(current.claimant, ()))]
+            pending = []
+        elif current is not None:
+            out[index] = [(segment.start, _Voice(current.claimant, ()))]
+        else:
+            pending.append(index)
+    fallback = _Voice(media_claimant(context.source, context.report.source or ""), ())
+    for waiting in pending:
+        out[waiting] = [(context.segments[waiting].start, fallback)]
+    return out
+
+
+def _voice_for(voices: dict[int, list[tuple[int, _Voice]]], candidate: Candidate) -> _Voice:
+    options = voices.get(candidate.segment) or [(0, _Voice("media:XX", ()))]
+    before = [voice for position, voice in options if position <= candidate.anchor]
+    return before[-1] if before else options[0][1]
+
+
+def _claims_of(
+    context: ReportContext,
+    candidate: Candidate,
+    voices: dict[int, list[tuple[int, _Voice]]],
+    results: dict[int, Outcome],
+    rule_set: str,
+) -> list[Claim]:
+    voice = _voice_for(voices, candidate)
+    found, regions = resolve_place(candidate.places) if candidate.places else ([Place()], ())
+    if candidate.distributive and regions:
+        found, regions = [region_place(code) for code in regions], ()
+    found = [_fallback_place(context, candidate, voice, place, regions) for place in found]
+    if candidate.action is Action.LAUNCHED and candidate.count is None and not _has_target(found, regions):
+        return []
+    segment = context.segments[candidate.segment]
+    outcome = results.get(id(candidate), Outcome())
+    claims = []
+    for place in found:
+        claim = Claim(
+            action=candidate.action,
+            weapon_class=WeaponClass(candidate.weapon_class),
+            count=candidate.count,
+            count_qualifier=candidate.qualifier,
+            weapon_model=candidate.model,
+            place=place,
+            regions=regions,
+            claimant=voice.claimant,
+            cites=voice.cites,
+            evidence_span=_span(context, segment.start, segment.end),
+            rule_set=rule_set,
+            report_id=context.report.id,
+            doc_id=context.report.external_id,
+        )
+        claim.evidence = context.text[claim.evidence_span[0] : claim.evidence_span[1]]
+        claim.time = _time(context, candidate, place.region)
+        if candidate.action is not Action.LAUNCHED:
+            if outcome.killed is not None or outcome.injured is not None:
+                claim.casualties = Casualties(outcome.killed, outcome.injured)
+            claim.damage = outcome.damage
+        claims.append(claim)
+    return claims
+
+
+def _has_target(found: list[Place], regions: tuple[str, ...]) -> bool:
+    return bool(regions) or any(place.region for place in found)
+
+
+def _fallback_place(
+    context: ReportContext, candidate: Candidate, voice: _Voice, place: Place, regions: tuple[str, ...]
+) -> Place:
+    """A claim whose sentence names no place: a list item's header, then the claimant's own region."""
+    if place.region or regions or place.water:
+        return place
+    if candidate.places and place.country:
+        return place
+    header = context.segments[candidate.segment].header
+    if header is not None:
+        hits = claim_hits(context, header)
+        if hits:
+            resolved, listed = resolve_place(hits)
+            if not listed and resolved[0].region:
+                return resolved[0]
+    role, _, jurisdiction = voice.claimant.partition(":")
+    if "-" in jurisdiction and candidate.action is not Action.LAUNCHED:
+        return region_place(jurisdiction)
+    if "-" in jurisdiction and candidate.action is Action.LAUNCHED and candidate.count is not None:
+        return region_place(jurisdiction)
+    if role not in NATIONAL_ROLES and len(jurisdiction) == 2:
+        return Place(country=jurisdiction, precision=Place().precision)
+    return place
+
+
+def _span(context: ReportContext, start: int, end: int) -> tuple[int, int]:
+    text = context.text
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _time(context: ReportContext, candidate: Candidate, region: str | None):  # type: ignore[no-untyped-def]
+    segment = context.segments[candidate.segment]
+    published = context.report.published
+    window = time_window(context.norm, segment.start, segment.end, published, region or context.region)
+    if window.precision is TimePrecision.UNKNOWN:
+        window = time_window(context.norm, 0, min(len(context.norm), 2000), published, region or context.region)
+    return window
+
+
+def _outcomes(
+    context: ReportContext, found: list[Candidate], voices: dict[int, list[tuple[int, _Voice]]]
+) -> dict[int, Outcome]:
+    return outcomes.by_candidate(context, found, lambda c: _voice_for(voices, c).claimant)

@@ -1,0 +1,173 @@
+"""Who asserts a claim: the source's owner, the speakers named in the text, and whom they cite.
+
+A speaker is a title or body ("губернатор Брянской области", "the Defence Ministry", "Повітряні сили") or a known
+official's surname; its jurisdiction is a fixed code, a country read from the words around it, or the place named
+beside it. A speaker right after a citing phrase ("по данным", "according to", "citing") is cited, not speaking.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from skyledger.extract import places
+from skyledger.extract.actions import marker
+from skyledger.extract.lexicon import LANGUAGES, alternation, compile_words, merged_list, read
+from skyledger.extract.places import PlaceHit
+from skyledger.model import Role, Source
+
+CITY_REGIONS = frozenset({"RU-MOW", "RU-SPE", "UA-30", "UA-40"})  # a mayor there heads a first-level region
+_COUNTRY_WORDS = (
+    (re.compile(r"росси|рф\b|российск|russia|росі|moscow|москв|кремл"), "RU"),
+    (re.compile(r"украин|україн|ukrain|всу\b|зсу\b|киев|київ|kyiv"), "UA"),
+)
+_TLD_COUNTRY = {"ru": "RU", "ua": "UA", "by": "BY", "uk": "GB", "de": "DE", "fr": "FR", "pl": "PL", "kz": "KZ"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    start: int
+    end: int
+    claimant: str
+    cited: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Tables:
+    speakers: object
+    names: tuple[tuple[re.Pattern[str], str], ...]
+    names_any: re.Pattern[str]
+    cite_tail: re.Pattern[str]
+    speech: re.Pattern[str]
+    handles: tuple[tuple[re.Pattern[str], str], ...]
+
+
+@lru_cache(maxsize=1)
+def tables() -> _Tables:
+    entries: list[tuple[dict[str, object], list[str], list[str]]] = []
+    names: list[tuple[str, str]] = []
+    handles: list[tuple[str, str]] = []
+    for language in LANGUAGES:
+        data = read(language, "attribution")
+        for item in data.get("speaker", []):
+            attrs = {"role": item["role"], "jurisdiction": item["jurisdiction"], "default": item.get("default")}
+            entries.append((attrs, list(item["patterns"]), []))
+        names += list(data.get("names", {}).items())
+        handles += list(data.get("handles", {}).items())
+    origin = "skyledger/extract/data/*/attribution.toml"
+    cites = merged_list("attribution", "patterns", "cite")
+    return _Tables(
+        speakers=alternation(entries, origin),
+        names=tuple((re.compile(f"(?:{pattern})$"), claimant) for pattern, claimant in names),
+        names_any=compile_words([pattern for pattern, _ in names], origin),
+        cite_tail=re.compile(r"(?<![\w-])(?:" + "|".join(cites) + r")\s+(?:\w+\s+){0,2}$"),
+        speech=compile_words(merged_list("attribution", "patterns", "speech"), origin),
+        handles=tuple((re.compile(pattern), claimant) for pattern, claimant in handles),
+    )
+
+
+def owner_claimant(source: Source | None, handle: str, report_region: str | None) -> str | None:
+    """The claimant a channel speaks for: the registry's, else one read from the handle of a Telegram channel."""
+    if source is not None and source.claimant:
+        return source.claimant
+    if not handle.startswith("t.me/"):
+        return None
+    name = handle[5:]
+    for pattern, claimant in tables().handles:
+        if pattern.search(name):
+            if ":" in claimant:
+                return claimant
+            region = places.region_of_words(name.replace("_", " ")) or report_region
+            return _authority(claimant, region) if region else None
+    return None
+
+
+def media_claimant(source: Source | None, handle: str) -> str:
+    """``media:<outlet country>``: the registry's country, else the country of the domain, else XX."""
+    if source is not None and source.country:
+        return f"media:{source.country}"
+    tld = handle.rsplit(".", 1)[-1] if "." in handle and not handle.startswith("t.me/") else ""
+    return f"media:{_TLD_COUNTRY.get(tld, 'XX')}"
+
+
+def _authority(role: str, region: str) -> str:
+    if role == Role.LOCAL_AUTHORITY.value and region in CITY_REGIONS:
+        role = Role.REGIONAL_AUTHORITY.value
+    return f"{role}:{region}"
+
+
+def find_speakers(norm: str, hits: list[PlaceHit], report_region: str | None) -> list[Speaker]:
+    """Speakers named in the normalised text, each resolved to a claimant string."""
+    table = tables()
+    out: list[Speaker] = []
+    lex = table.speakers
+    for match in lex.pattern.finditer(norm):  # type: ignore[attr-defined]
+        attrs = lex.entry_of(match).attrs  # type: ignore[attr-defined]
+        if _possessed(norm, match.start()):
+            continue
+        claimant = _resolve(norm, match, attrs, hits, report_region)
+        if claimant:
+            out.append(Speaker(match.start(), match.end(), claimant, _cited(norm, match.start())))
+    for match in table.names_any.finditer(norm):
+        for pattern, claimant in table.names:
+            if pattern.match(match.group(0)):
+                out.append(Speaker(match.start(), match.end(), claimant, _cited(norm, match.start())))
+                break
+    out.sort(key=lambda speaker: speaker.start)
+    return out
+
+
+def _possessed(norm: str, start: int) -> bool:
+    """ "силами ПВО Минобороны": the ministry owns the air defence here, it does not speak."""
+    before = norm[max(0, start - 30) : start]
+    return bool(
+        re.search(r"(?:пво|ппо|рэб|реб|сил(?:ами|ы)|средствами|подразделени\w*|units|defen[cs]es?)\s*$", before)
+    )
+
+
+def _cited(norm: str, start: int) -> bool:
+    return bool(tables().cite_tail.search(norm[max(0, start - 40) : start]))
+
+
+def _resolve(
+    norm: str, match: re.Match[str], attrs: dict[str, object], hits: list[PlaceHit], report_region: str | None
+) -> str | None:
+    role, jurisdiction = str(attrs["role"]), str(attrs["jurisdiction"])
+    if jurisdiction == "country":
+        around = norm[max(0, match.start() - 25) : match.end() + 25]
+        for pattern, country in _COUNTRY_WORDS:
+            if pattern.search(norm[match.start() : match.end() + 12]) or pattern.search(around):
+                return f"{role}:{country}"
+        return f"{role}:{attrs['default']}"
+    if jurisdiction == "place":
+        region = _region_beside(norm, match, hits) or report_region
+        return _authority(role, region) if region else None
+    return f"{role}:{jurisdiction}"
+
+
+def _region_beside(norm: str, match: re.Match[str], hits: list[PlaceHit]) -> str | None:
+    """The region named right after a title ("губернатор Брянской области") or right before it ("Kursk governor")."""
+    after = [h for h in hits if 0 <= h.start - match.end() <= 30 and h.place.region]
+    if after and not re.search(r"[.,;:]", norm[match.end() : after[0].start]):
+        return after[0].place.region
+    before = [h for h in hits if 0 <= match.start() - h.end <= 22 and h.place.region]
+    if before and not re.search(r"[.,;:]", norm[before[-1].end : match.start()]):
+        return before[-1].place.region
+    inside = [h for h in hits if match.start() <= h.start < match.end() and h.place.region]
+    if inside:
+        return inside[0].place.region
+    return (
+        places.region_of_words(norm[match.start() : match.end() + 20]) if _NAMED.search(norm, match.start()) else None
+    )
+
+
+_NAMED = re.compile(r"\w+")
+
+
+def has_speech(norm: str, start: int, end: int) -> bool:
+    return bool(tables().speech.search(norm, start, end))
+
+
+def ad_before(norm: str, start: int) -> bool:
+    return bool(marker("ad").search(norm[max(0, start - 30) : start]))

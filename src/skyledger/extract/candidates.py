@@ -1,0 +1,285 @@
+"""Per sentence: weapons with their counts, numbers standing for a listed weapon ("десять – над Брянской областью"),
+the action each belongs to, and impacts reported with no weapon named ("влучання на 6 локаціях").
+
+A Candidate is a claim before its place, claimant and outcomes are read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from skyledger.extract.actions import ActionMention, marker
+from skyledger.extract.context import ReportContext
+from skyledger.extract.lexicon import word_pattern
+from skyledger.extract.numbers import Number
+from skyledger.extract.weapons import WeaponMention
+from skyledger.model import Action, CountQualifier, WeaponClass
+
+REACH = 120  # how far an action word may stand from its weapon
+_GAP = re.compile(r"^[\s\"'(«]*(?:[\w'-]+[\s\"'»)]+){0,4}$")
+_WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
+_COORD = re.compile(r"^\s*(?:,|и|і|та|й|and|or|или|або)\s*$")
+_ORPHAN_AFTER = re.compile(
+    r"^\s*(?:[-:]\s|(?:more |more,? |ещ[её] |ще )?(?:над|в|у|во|на|over|in|above|of them|of which|из них|з них|"
+    r"from them|more|ещ[её]|ще)\b)"
+)
+_ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|\bи|\bі|\band|[-:])\s*$")
+_HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
+
+
+@dataclass
+class Candidate:
+    action: Action
+    weapon_class: str
+    model: str | None
+    count: int | None
+    qualifier: CountQualifier
+    anchor: int
+    end: int
+    segment: int
+    kind: str
+    distributive: bool = False
+    bare: bool = False  # an impact with no weapon named
+    subset: bool = False  # "из них четыре": part of a count already given
+    orphan: bool = False  # a number standing for a weapon named before it
+    header: int | None = None  # the sentence that opened the list this candidate's sentence is an item of
+    places: list = field(default_factory=list)  # type: ignore[type-arg]
+
+
+def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Number], used: set[int]) -> Number | None:
+    for number in reversed(numbers):
+        if number.end > weapon.start or number.start in used:
+            continue
+        gap = context.norm[number.end : weapon.start]
+        if (_WEAK_GAP if number.weak else _GAP).match(gap) and not re.search(r"[.;:]", gap):
+            return number
+        return None
+    return None
+
+
+def _nearest_action(context: ReportContext, acts: list[ActionMention], start: int, end: int) -> ActionMention | None:
+    norm = context.norm
+    left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
+    right = [
+        a for a in acts if a.start >= end and a.start - end <= REACH and not re.search(r"[;]", norm[end : a.start])
+    ]
+    before = left[-1] if left else None
+    after = right[0] if right else None
+    if before is not None and before.kind == "nominal" and after is not None and after.start - end <= 60:
+        return after
+    if before is not None and after is not None and after.kind in ("intercept", "destroy") and before.kind == "nominal":
+        return after
+    return before or after
+
+
+def segment_candidates(context: ReportContext, index: int, previous: list[Candidate]) -> list[Candidate]:
+    """The candidates of sentence ``index``; ``previous`` are those already found (for inherited weapons)."""
+    segment = context.segments[index]
+    start, end = segment.start, segment.end
+    weapons = context.within(context.weapons, "weapons", start, end)
+    if weapons and not any(w.in_scope for w in weapons):
+        return []
+    weapons = [w for w in weapons if w.in_scope]
+    acts = _usable_actions(context, index)
+    numbers = context.within(context.numbers, "numbers", start, end)
+    used: set[int] = set()
+    out: list[Candidate] = []
+    header = _header_candidates(previous, segment.header)
+    for weapon in weapons:
+        number = _count_for(context, weapon, numbers, used)
+        if number is not None:
+            used.add(number.start)
+        candidate = _weapon_candidate(context, index, weapon, number, acts, header)
+        if candidate is not None:
+            if _absorbed(context, out, candidate):
+                continue
+            out.append(candidate)
+    inherited = [c for c in (header or previous[-3:]) if not c.bare]
+    out += _orphans(context, index, numbers, used, acts, weapons, inherited)
+    out += _bare_impacts(context, index, acts, out)
+    return out
+
+
+def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:
+    segment = context.segments[index]
+    acts = context.within(context.actions, "actions", segment.start, segment.end)
+    norm = context.norm
+    ground = word_pattern("context", "ground").search(norm, segment.start, segment.end)
+    if ground and not marker("ad").search(norm, segment.start, segment.end):
+        acts = [a for a in acts if a.kind != "destroy"]
+    if marker("lost").search(norm, segment.start, segment.end) and marker("ew").search(
+        norm, segment.start, segment.end
+    ):
+        lost = marker("lost").search(norm, segment.start, segment.end)
+        assert lost is not None
+        acts = sorted(
+            [*acts, ActionMention(lost.start(), lost.end(), Action.INTERCEPTED, "intercept")], key=lambda a: a.start
+        )
+    return acts
+
+
+def _header_candidates(previous: list[Candidate], header: int | None) -> list[Candidate]:
+    return [c for c in previous if c.segment == header] if header is not None else []
+
+
+def _weapon_candidate(
+    context: ReportContext,
+    index: int,
+    weapon: WeaponMention,
+    number: Number | None,
+    acts: list[ActionMention],
+    header: list[Candidate],
+) -> Candidate | None:
+    anchor = number.start if number is not None else weapon.start
+    action = _nearest_action(context, acts, anchor, weapon.end)
+    if action is None and header:
+        chosen, kind = header[0].action, header[0].kind
+    elif action is None and _subset_start(context, index):
+        return _counted(number, weapon, index, anchor, Action.LAUNCHED, "inherited", subset=False)
+    elif action is None:
+        return None
+    else:
+        chosen, kind = action.action, action.kind
+    if kind == "repel":
+        has_count = number is not None and number.value is not None
+        chosen = Action.INTERCEPTED if has_count or weapon.singular else Action.LAUNCHED
+    subset = bool(
+        re.search(
+            r"(?:из них|з них|в том числе|у тому числі|including|of them)\s*$",
+            context.norm[max(0, anchor - 20) : anchor],
+        )
+    )
+    return _counted(number, weapon, index, anchor, chosen, kind, subset)
+
+
+def _counted(
+    number: Number | None, weapon: WeaponMention, index: int, anchor: int, action: Action, kind: str, subset: bool
+) -> Candidate:
+    if number is not None:
+        count, qualifier = number.value, number.qualifier
+        distributive = number.distributive
+    elif weapon.singular:
+        count, qualifier, distributive = 1, CountQualifier.EXACT, False
+    else:
+        count, qualifier, distributive = None, CountQualifier.UNSPECIFIED, False
+    return Candidate(
+        action,
+        weapon.weapon_class,
+        weapon.model,
+        count,
+        qualifier,
+        anchor,
+        weapon.end,
+        index,
+        kind,
+        distributive,
+        subset=subset,
+    )
+
+
+def _subset_start(context: ReportContext, index: int) -> bool:
+    segment = context.segments[index]
+    return context.has("subset", segment.start, min(segment.end, segment.start + 30))
+
+
+def _absorbed(context: ReportContext, out: list[Candidate], candidate: Candidate) -> bool:
+    """An uncounted weapon right after a counted one ("понад 20 ракет і дронів") shares its count."""
+    if not out or candidate.count is not None or out[-1].count is None:
+        return False
+    last = out[-1]
+    if not _COORD.match(context.norm[last.end : candidate.anchor]):
+        return False
+    if last.weapon_class != candidate.weapon_class:
+        last.weapon_class, last.model = WeaponClass.OTHER.value, None
+    last.end = candidate.end
+    return True
+
+
+def _orphans(
+    context: ReportContext,
+    index: int,
+    numbers: list[Number],
+    used: set[int],
+    acts: list[ActionMention],
+    weapons: list[WeaponMention],
+    inherited: list[Candidate],
+) -> list[Candidate]:
+    """Numbers that stand for a weapon named before: list items, "17 of them over Kursk", "Kaluga, with five"."""
+    segment = context.segments[index]
+    norm = context.norm
+    out = []
+    for number in numbers:
+        if number.start in used or number.weak or number.value is None:
+            continue
+        after = norm[number.end : number.end + 25]
+        before = norm[max(segment.start, number.start - 12) : number.start]
+        if not (segment.item or _ORPHAN_AFTER.match(after) or _ORPHAN_BEFORE.search(before)):
+            continue
+        if word_pattern("outcomes", "people").match(after.strip()) or re.match(r"^\s*(?:%|лет|год|років|км)", after):
+            continue
+        source = _source_weapon(number.start, weapons, inherited)
+        if source is None:
+            continue
+        action = _nearest_action(context, acts, number.start, number.end)
+        chosen = action.action if action is not None and action.kind not in ("nominal",) else source[2]
+        kind = action.kind if action is not None else "inherited"
+        out.append(
+            Candidate(
+                chosen,
+                source[0],
+                source[1],
+                number.value,
+                number.qualifier,
+                number.start,
+                number.end,
+                index,
+                kind,
+                number.distributive,
+                orphan=True,
+            )
+        )
+    return out
+
+
+def _source_weapon(
+    position: int, weapons: list[WeaponMention], inherited: list[Candidate]
+) -> tuple[str, str | None, Action] | None:
+    before = [w for w in weapons if w.end <= position]
+    if before:
+        return before[-1].weapon_class, before[-1].model, Action.INTERCEPTED
+    if inherited:
+        last = inherited[-1]
+        return last.weapon_class, last.model, last.action
+    return None
+
+
+def _bare_impacts(
+    context: ReportContext, index: int, acts: list[ActionMention], found: list[Candidate]
+) -> list[Candidate]:
+    """Impact words no weapon took: one impact per kind (hit / debris), or one for damage alone."""
+    if any(c.action is Action.IMPACT for c in found):
+        return []
+    kinds: dict[str, ActionMention] = {}
+    for act in acts:
+        if act.action is Action.IMPACT:
+            kinds.setdefault(_HIT_KINDS[act.kind], act)
+    if "damage" in kinds and len(kinds) > 1:
+        del kinds["damage"]
+    out = []
+    for kind, act in kinds.items():
+        count, qualifier = _hit_count(context, index)
+        out.append(Candidate(Action.IMPACT, "", None, count, qualifier, act.start, act.end, index, kind, bare=True))
+    return out
+
+
+def _hit_count(context: ReportContext, index: int) -> tuple[int | None, CountQualifier]:
+    """ "три влучання", "at least seven times": the number of hits, when the sentence gives one."""
+    segment = context.segments[index]
+    nouns = list(marker("hitnoun").finditer(context.norm, segment.start, segment.end))
+    for noun in nouns:
+        for number in context.within(context.numbers, "numbers", segment.start, noun.start()):
+            gap = context.norm[number.end : noun.start()]
+            if number.value is not None and not number.weak and re.fullmatch(r"\s*(?:\w+\s+)?", gap):
+                return number.value, number.qualifier
+    return None, CountQualifier.UNSPECIFIED

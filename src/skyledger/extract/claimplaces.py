@@ -1,0 +1,114 @@
+"""Where each candidate happened: the places of its sentence shared out among its candidates, then one Place.
+
+Places after a candidate (up to the next one) are its own: "13 БПЛА над Крымом, шесть над Белгородской областью";
+a candidate with none takes those of the candidate it is coordinated with ("два БПЛА и один снаряд над Белгородской
+областью"), then the places that open the sentence ("Над Києвом ... знищили 23 ракети та 41 безпілотник").
+Several districts of one region give the region; several regions give region null and a ``regions`` list, or one
+claim per region for "по три БпЛА – над территориями Тульской и Орловской областей".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from skyledger.extract import places
+from skyledger.extract.candidates import Candidate
+from skyledger.extract.context import ReportContext
+from skyledger.extract.places import PlaceHit
+from skyledger.model import Place, PlacePrecision
+
+_CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
+
+
+def claim_hits(context: ReportContext, index: int) -> list[PlaceHit]:
+    segment = context.segments[index]
+    spans = [(s.start, s.end) for s in context.speakers]
+    return [
+        h
+        for h in context.within(context.places, "places", segment.start, segment.end)
+        if not h.origin and not h.authority and not any(a <= h.start < b for a, b in spans)
+    ]
+
+
+def share_places(context: ReportContext, index: int, candidates: list[Candidate]) -> None:
+    """Fill ``candidate.places`` for the candidates of sentence ``index`` (in place)."""
+    hits = claim_hits(context, index)
+    if not hits or not candidates:
+        return
+    ordered = sorted(candidates, key=lambda c: c.anchor)
+    norm = context.norm
+    for number, candidate in enumerate(ordered):
+        stop = ordered[number + 1].anchor if number + 1 < len(ordered) else context.segments[index].end
+        mine = [h for h in hits if candidate.end <= h.start < stop]
+        if candidate.bare:
+            mine = [h for h in hits if h.start >= ordered[number - 1].end] if number else hits
+            mine = [h for h in mine if h.start < stop] or mine
+        if candidate.orphan:
+            clause_end = _clause_end(norm, candidate.end, stop)
+            mine = [h for h in hits if candidate.end <= h.start < clause_end]
+            mine = mine or [h for h in hits if 0 <= candidate.anchor - h.end <= 40][-1:]
+        candidate.places = mine
+    for number, candidate in enumerate(ordered):
+        if candidate.places or candidate.bare:
+            continue
+        for later in ordered[number + 1 :]:
+            between = norm[candidate.end : later.anchor]
+            if later.places and not re.search(r"[.;:]", between) and not later.bare:
+                candidate.places = later.places
+                break
+    opening = [h for h in hits if h.end <= ordered[0].anchor]
+    for candidate in ordered:
+        if not candidate.places:
+            candidate.places = opening
+
+
+def _clause_end(norm: str, start: int, stop: int) -> int:
+    match = _CLAUSE.search(norm, start, stop)
+    return match.start() if match else stop
+
+
+def resolve_place(hits: list[PlaceHit]) -> tuple[list[Place], tuple[str, ...]]:
+    """One place for the hits ([Place], ()) or, over several regions, ([Place(region None)], regions)."""
+    regions: list[str] = []
+    for hit in hits:
+        if hit.place.region and hit.place.region not in regions:
+            regions.append(hit.place.region)
+    if not regions:
+        countries = {h.place.country for h in hits if h.level == "country" and h.place.country}
+        waters = [h.water for h in hits if h.water]
+        if waters and not countries:
+            return [Place(water=waters[0])], ()
+        if len(countries) == 1:
+            return [Place(country=countries.pop(), precision=PlacePrecision.COUNTRY)], ()
+        return [Place()], ()
+    if len(regions) > 1:
+        countries: set[str | None] = {places.region_country(code) for code in regions}
+        if any(h.water for h in hits):
+            countries.add(None)
+        country = countries.pop() if len(countries) == 1 else None
+        return [Place(country=country, precision=PlacePrecision.COUNTRY if country else PlacePrecision.NONE)], tuple(
+            regions
+        )
+    return [_one_region(hits, regions[0])], ()
+
+
+def _one_region(hits: list[PlaceHit], region: str) -> Place:
+    inside = [h for h in hits if h.place.region == region]
+    settlements = {h.place.settlement for h in inside if h.level == "settlement" and h.place.settlement}
+    districts = {h.place.district for h in inside if h.level == "district" and h.place.district}
+    country = places.region_country(region)
+    if len(settlements) == 1:
+        hit = next(h for h in inside if h.level == "settlement")
+        district = hit.place.district if not districts or districts == {hit.place.district} else None
+        if len(districts) == 1:
+            district = next(iter(districts))
+        return replace(hit.place, country=country, district=district, precision=PlacePrecision.SETTLEMENT)
+    if len(districts) == 1 and not settlements:
+        hit = next(h for h in inside if h.level == "district")
+        return replace(hit.place, country=country, settlement=None, precision=PlacePrecision.DISTRICT)
+    return Place(country=country, region=region, precision=PlacePrecision.REGION)
+
+
+def region_place(region: str) -> Place:
+    return Place(country=places.region_country(region), region=region, precision=PlacePrecision.REGION)

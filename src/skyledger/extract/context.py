@@ -1,0 +1,119 @@
+"""Everything the assembler reads about one report: the recognisers' findings, per sentence, plus report-wide context
+(the source's owner, the report's main region, the classes of weapons it names, which sentences to skip)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from skyledger.extract import attribution, places
+from skyledger.extract.actions import ActionMention, find_actions, marker
+from skyledger.extract.attribution import Speaker
+from skyledger.extract.lexicon import merged_list, word_pattern
+from skyledger.extract.normalise import normalise
+from skyledger.extract.numbers import Number, find_numbers
+from skyledger.extract.places import PlaceHit
+from skyledger.extract.sentences import Segment, split
+from skyledger.extract.weapons import WeaponMention, find_weapons
+from skyledger.model import Report, Source
+
+_TITLE_END = re.compile(r"[.!?:…»\")]\s*$")
+
+
+@lru_cache(maxsize=1)
+def _not_count() -> re.Pattern[str]:
+    return re.compile(r"^\s*(?:" + "|".join(merged_list("numbers", "not_count", "qualifiers")) + r")(?!\w)")
+
+
+@dataclass
+class ReportContext:
+    report: Report
+    source: Source | None
+    text: str
+    norm: str
+    segments: list[Segment]
+    weapons: list[WeaponMention]
+    actions: list[ActionMention]
+    numbers: list[Number]
+    places: list[PlaceHit]
+    speakers: list[Speaker]
+    owner: str | None
+    region: str | None  # the report's main region
+    skipped: set[int] = field(default_factory=set)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+
+    def within(self, items: list, name: str, start: int, end: int) -> list:  # type: ignore[type-arg]
+        """The items of ``items`` (sorted by start) that start in ``[start, end)``."""
+        starts = self._starts.get(name)
+        if starts is None:
+            starts = self._starts[name] = [item.start for item in items]
+        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def has(self, key: str, start: int, end: int, name: str = "context") -> bool:
+        return bool(word_pattern(name, key).search(self.norm, start, end))
+
+
+def build(report: Report, source: Source | None) -> ReportContext:
+    text = report.text or ""
+    norm = normalise(text)
+    weapons = find_weapons(norm)
+    actions = find_actions(norm)
+    numbers = [n for n in find_numbers(norm) if not _inside(n.start, weapons) and not _not_count().match(norm[n.end :])]
+    blocked = [(w.start, w.end) for w in weapons] + [(a.start, a.end) for a in actions]
+    blocked += [(n.start, n.end) for n in numbers] + [(m.start(), m.end()) for m in marker("ad").finditer(norm)]
+    owner_hint = source.claimant if source is not None else None
+    hint_region = owner_hint.split(":", 1)[1] if owner_hint and "-" in owner_hint else None
+    hits = places.find_places(text, norm, blocked, hint_region)
+    region = hint_region or _main_region(hits)
+    speakers = attribution.find_speakers(norm, hits, region)
+    owner = attribution.owner_claimant(source, report.source or "", region)
+    if owner and "-" in owner.split(":", 1)[1]:
+        region = owner.split(":", 1)[1]
+    context = ReportContext(
+        report, source, text, norm, split(text), weapons, actions, numbers, hits, speakers, owner, region
+    )
+    context.skipped = _skipped(context)
+    return context
+
+
+def _inside(position: int, weapons: list[WeaponMention]) -> bool:
+    return any(w.start <= position < w.end for w in weapons)
+
+
+def _main_region(hits: list[PlaceHit]) -> str | None:
+    counts = Counter(h.place.region for h in hits if h.place.region and not h.origin)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _skipped(context: ReportContext) -> set[int]:
+    """Sentences that yield no claim: a media report's title, recaps, advice, alerts, emergency crews at a site."""
+    skipped: set[int] = set()
+    for index, segment in enumerate(context.segments):
+        start, end = segment.start, segment.end
+        title = index == 0 and context.owner is None and _is_title(context, segment)
+        recap = context.has("recap", start, end) or context.has("skip", start, end)
+        weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
+        if title or recap or weak:
+            skipped.add(index)
+    return skipped
+
+
+def _is_title(context: ReportContext, segment: Segment) -> bool:
+    line = context.text[segment.start : segment.end]
+    after = context.text[segment.end : segment.end + 2]
+    return "\n" in after and not _TITLE_END.search(line) and len(context.segments) > 2
+
+
+def report_classes(context: ReportContext) -> list[tuple[str, str | None]]:
+    """(class, model) of every in-scope weapon named in the sentences that are not skipped."""
+    out = []
+    for index, segment in enumerate(context.segments):
+        if index in context.skipped:
+            continue
+        for weapon in context.within(context.weapons, "weapons", segment.start, segment.end):
+            if weapon.in_scope:
+                out.append((weapon.weapon_class, weapon.model))
+    return out

@@ -1,0 +1,122 @@
+"""Places named in a report, through ``skyledger.gazetteer``, with what the extractor needs on top of it.
+
+On top of the gazetteer: regions listed with one shared noun ("Тульской и Орловской областей" -> both), mentions that
+are other recognised words ("ПВО") dropped, and two flags per place: ``origin`` (where weapons came from: "запущеною
+з Курської області", "(Курська обл.)" in an air-force list) and ``authority`` (a title: "Курский губернатор").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from skyledger.extract.lexicon import merged_list
+from skyledger.gazetteer import Gazetteer, load_gazetteer
+from skyledger.model import Place, PlacePrecision
+
+_PLURAL_NOUN = re.compile(
+    r"(?:областей|областях|областям|областями|регионов|регионах|краев|республик|областей|"
+    r"областей|oblasts|regions|провинций)\s*$"
+)
+_LIST_WORD = re.compile(r"([\w'-]+)\s*(?:,|\s(?:и|і|та|й|and))\s*$")
+_WATER_WORDS = re.compile(r"мор[ея]|море|sea|акватор", re.IGNORECASE)
+LEVELS = ("country", "region", "district", "settlement", "water")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceHit:
+    start: int
+    end: int
+    level: str  # country / region / district / settlement / water
+    place: Place
+    origin: bool = False
+    authority: bool = False
+    water: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _origin_tail() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "origin")) + r")\s+(?:\w+\s+){0,2}$")
+
+
+@lru_cache(maxsize=1)
+def _target_tail() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "target")) + r")\s+(?:\w+\s+){0,1}$")
+
+
+def gazetteer() -> Gazetteer:
+    return load_gazetteer()
+
+
+def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_region: str | None) -> list[PlaceHit]:
+    """Places in ``text`` (original) whose spans overlap none of ``blocked`` (other recognised words)."""
+    gaz = gazetteer()
+    hits: list[PlaceHit] = []
+    for mention in gaz.find_places(text, context_region):
+        if len(mention.surface) <= 2 or _overlaps(mention.start, mention.end, blocked):
+            continue
+        level = mention.level.value
+        water = mention.surface if level == "water" or _WATER_WORDS.search(mention.surface) else None
+        place = mention.place
+        if level == "water":
+            place = Place(water=mention.surface, precision=PlacePrecision.NONE)
+        hit = PlaceHit(mention.start, mention.end, level, place, authority=mention.authority, water=water)
+        hit = replace(hit, origin=_is_origin(norm, hit))
+        if level == "region":
+            hits.extend(_listed_regions(text, norm, hit, gaz))
+        hits.append(hit)
+    hits.sort(key=lambda hit: hit.start)
+    for number in range(1, len(hits)):  # "з напрямків: Курськ, Брянськ, Орел": the whole list is an origin
+        gap = norm[hits[number - 1].end : hits[number].start]
+        if hits[number - 1].origin and re.fullmatch(r"[\s,;]*(?:и|і|та|й|and)?\s*", gap):
+            hits[number] = replace(hits[number], origin=True)
+    return hits
+
+
+def _is_origin(norm: str, hit: PlaceHit) -> bool:
+    before = norm[max(0, hit.start - 40) : hit.start]
+    if _origin_tail().search(before) or _target_tail().search(before):
+        return True
+    opened = norm.rfind("(", max(0, hit.start - 4), hit.start)
+    return opened != -1 and ")" in norm[hit.end : hit.end + 8]
+
+
+def _listed_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list[PlaceHit]:
+    """The other regions of "Брянской, Калужской и Тульской областей" ending in ``hit``."""
+    if not _PLURAL_NOUN.search(norm[hit.start : hit.end]):
+        return []
+    out: list[PlaceHit] = []
+    position = hit.start
+    while True:
+        match = _LIST_WORD.search(text, max(0, position - 60), position)
+        if match is None or match.end() != position:
+            break
+        code = gaz.region_of_adjective(match.group(1))
+        if code is None:
+            break
+        info = gaz.region(code)
+        place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
+        out.append(PlaceHit(match.start(1), match.end(1), "region", place, hit.origin))
+        position = match.start(1)
+    return out
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in spans)
+
+
+def region_country(code: str | None) -> str | None:
+    if not code:
+        return None
+    info = gazetteer().region(code)
+    return info.country if info else code.split("-", 1)[0]
+
+
+def timezone(code: str | None) -> str | None:
+    return gazetteer().timezone(code) if code else None
+
+
+def region_of_words(phrase: str) -> str | None:
+    """The region an authority's title names ("Курский губернатор", "Kharkiv OVA"), or None."""
+    return gazetteer().region_of_jurisdiction(phrase)

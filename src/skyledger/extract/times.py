@@ -1,0 +1,78 @@
+"""The time window of a claim, resolved against the report's publication time and the region's time zone.
+
+"около 00:30" -> that minute; "в период с 23.00 мск 13 мая до 7.00 мск 14 мая" -> those hours (Moscow time);
+"этой ночью" / "overnight" / "у ніч на 24 лютого" -> the night before publication; "сегодня" / "today" -> the day;
+otherwise the day before publication, with precision unknown. Times are not scored but must be sensible.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from skyledger.extract import places
+from skyledger.extract.lexicon import word_pattern
+from skyledger.model import TimePrecision, TimeWindow
+
+_CLOCK = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
+_RANGE = re.compile(
+    r"(?:с|з|from|between)\s+"
+    + _CLOCK
+    + r"(\s*(?:мск|msk|moscow time))?[^.;]{0,30}?\s(?:до|по|to|and|-)\s+"
+    + _CLOCK
+    + r"(\s*(?:мск|msk|moscow time))?"
+)
+_AT = re.compile(
+    r"(?:около|примерно|в|о|об|близько|близько о|at|around|at about|about|на)\s+"
+    + _CLOCK
+    + r"(?!\d)(\s*(?:мск|msk|moscow time|по москов\w+ времени))?"
+)
+_MOSCOW = ZoneInfo("Europe/Moscow")
+
+
+def _zone(region: str | None, published: datetime) -> timezone | ZoneInfo:
+    name = places.timezone(region) if region else None
+    if name:
+        try:
+            return ZoneInfo(name)
+        except (KeyError, ValueError):
+            pass
+    return published.tzinfo if isinstance(published.tzinfo, timezone | ZoneInfo) else UTC
+
+
+def _at(day: datetime, hour: int, minute: int, zone: timezone | ZoneInfo, published: datetime) -> datetime:
+    moment = datetime.combine(day.date(), time(hour, minute), tzinfo=zone)
+    return moment - timedelta(days=1) if moment > published + timedelta(minutes=30) else moment
+
+
+def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:
+    """The window of the claim read from ``norm[start:end]`` (a sentence) or, failing that, from the report."""
+    if published is None:
+        return TimeWindow()
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    zone = _zone(region, published)
+    local = published.astimezone(zone)
+    piece = norm[start:end]
+    match = _RANGE.search(piece)
+    if match:
+        z1 = _MOSCOW if match.group(3) else zone
+        z2 = _MOSCOW if match.group(6) else zone
+        stop = _at(local, int(match.group(4)), int(match.group(5)), z2, published)
+        begin = datetime.combine(stop.date(), time(int(match.group(1)), int(match.group(2))), tzinfo=z1)
+        if begin > stop:
+            begin -= timedelta(days=1)
+        return TimeWindow(begin, stop, TimePrecision.HOUR)
+    match = _AT.search(piece)
+    if match:
+        moment = _at(local, int(match.group(1)), int(match.group(2)), _MOSCOW if match.group(3) else zone, published)
+        return TimeWindow(moment, moment + timedelta(minutes=1), TimePrecision.MINUTE)
+    if word_pattern("context", "night").search(piece):
+        morning = datetime.combine(local.date(), time(7, 0), tzinfo=zone)
+        stop = min(morning, published) if local.hour >= 0 else morning
+        begin = datetime.combine(local.date() - timedelta(days=1), time(18, 0), tzinfo=zone)
+        return TimeWindow(begin, max(stop, begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
+    if word_pattern("context", "today").search(piece):
+        return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
+    return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)

@@ -1,0 +1,134 @@
+"""Report-wide rules applied after every claim is read (CLAIMS.md, Rules):
+
+- a model named once for a class holds for the class's other claims ("48 Shahed launched; 41 destroyed" -> Shahed);
+- a stated total that is also split is not annotated again: the total that opens a list, and a figure equal to the
+  sum of two or more figures of the same claimant and action ("5 over the region" = "3 here" + "2 there");
+- an impact that names no place of its own adds to the impact reported just before it;
+- repeated sentences (liveblogs, content farms) give each claim once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from skyledger.extract.candidates import Candidate
+from skyledger.model import Action, Casualties, Claim, WeaponClass
+
+_MISSILES = {WeaponClass.MISSILE, WeaponClass.CRUISE_MISSILE, WeaponClass.BALLISTIC_MISSILE}
+
+
+def finalise(pairs: list[tuple[Candidate, Claim]]) -> list[Claim]:
+    _carry_models([claim for _, claim in pairs])
+    pairs = _drop_listed_totals(pairs)
+    pairs = _drop_summed_totals(pairs)
+    pairs = _merge_placeless_impacts(pairs)
+    return _dedupe([claim for _, claim in pairs])
+
+
+def _carry_models(claims: list[Claim]) -> None:
+    models: dict[WeaponClass, set[str]] = {}
+    for claim in claims:
+        if claim.weapon_model:
+            models.setdefault(claim.weapon_class, set()).add(claim.weapon_model)
+    for claim in claims:
+        named = models.get(claim.weapon_class, set())
+        if claim.weapon_model is None and len(named) == 1:
+            claim.weapon_model = next(iter(named))
+
+
+def _drop_listed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
+    """The count that introduces a list ("уничтожены 32 беспилотника:") when the list splits it."""
+    items: dict[int, list[Claim]] = {}
+    headers = {c.segment for c, _ in pairs}
+    for candidate, claim in pairs:
+        header = _header_of(candidate)
+        if header is not None:
+            items.setdefault(header, []).append(claim)
+    out = []
+    for candidate, claim in pairs:
+        listed = [c for c in items.get(candidate.segment, []) if c.action is claim.action and c.count is not None]
+        split = len(listed) >= 2 or sum(c.count or 0 for c in listed) == claim.count
+        if candidate.segment in headers and claim.count is not None and listed and split:
+            continue
+        out.append((candidate, claim))
+    return out
+
+
+def _header_of(candidate: Candidate) -> int | None:
+    return candidate.header
+
+
+def _compatible(total: Claim, part: Claim) -> bool:
+    if total.claimant != part.claimant or total.action is not part.action or part is total:
+        return False
+    if total.place.region and part.place.region != total.place.region:
+        return False
+    if total.weapon_class is part.weapon_class:
+        return True
+    if total.weapon_class is WeaponClass.MISSILE:
+        return part.weapon_class in _MISSILES
+    return total.weapon_class is WeaponClass.OTHER
+
+
+def _drop_summed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
+    claims = [claim for _, claim in pairs]
+    out = []
+    for candidate, claim in pairs:
+        if claim.count is not None and not candidate.bare:
+            parts = [p for p in claims if _compatible(claim, p) and p.count is not None and p.count < claim.count]
+            if len(parts) >= 2 and sum(p.count or 0 for p in parts) == claim.count:
+                continue
+        out.append((candidate, claim))
+    return out
+
+
+def _merge_placeless_impacts(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
+    out: list[tuple[Candidate, Claim]] = []
+    for candidate, claim in pairs:
+        if candidate.bare and not candidate.places and claim.count is None:
+            earlier = [c for _, c in out if c.action is Action.IMPACT and c.claimant == claim.claimant]
+            if earlier:
+                _absorb(earlier[-1], claim)
+                continue
+        out.append((candidate, claim))
+    return out
+
+
+def _absorb(into: Claim, other: Claim) -> None:
+    if other.casualties is not None:
+        old = into.casualties or Casualties()
+        into.casualties = Casualties(
+            other.casualties.killed if other.casualties.killed is not None else old.killed,
+            other.casualties.injured if other.casualties.injured is not None else old.injured,
+        )
+    if other.damage is not None and into.damage is None:
+        into.damage = other.damage
+
+
+def _key(claim: Claim) -> tuple[object, ...]:
+    place = claim.place
+    return (
+        claim.action,
+        claim.weapon_class,
+        claim.weapon_model,
+        claim.count,
+        claim.count_qualifier,
+        place.region,
+        place.district,
+        place.settlement,
+        claim.regions,
+        claim.claimant,
+    )
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: dict[tuple[object, ...], Claim] = {}
+    out = []
+    for claim in claims:
+        key = _key(claim)
+        if key in seen and claim.evidence != seen[key].evidence:
+            _absorb(seen[key], claim)
+            continue
+        seen.setdefault(key, claim)
+        out.append(claim)
+    return [replace(claim) for claim in out]

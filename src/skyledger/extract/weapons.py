@@ -1,0 +1,108 @@
+"""Weapons: munition nouns and model names, merged into mentions with a class, a model and a grammatical number.
+
+"ударними БпЛА типу Shahed" -> one mention (uav, Shahed); "крылатые ракеты Х-101" -> (cruise_missile, Kh-101);
+"9 «шахедів»" -> (uav, Shahed). Sea drones are recognised as out of scope so that "дрон" inside them claims nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from skyledger.extract.lexicon import LANGUAGES, Alternation, Entry, alternation, read
+from skyledger.model import WeaponClass
+
+OUT_OF_SCOPE = "out_of_scope"
+SKIP = "skip"
+_SPECIFICITY = {WeaponClass.MISSILE: 1, WeaponClass.OTHER: 0}
+# words that may stand between a munition noun and its model name: "ракеты типа", "РСЗО", "производства США"
+_FILLER = re.compile(
+    r'^[\s"(-]*(?:(?:типа|типу|type|класса|комплекса|системы залпового огня|рсзо|рсзв|трк|зрк|пво|ппо|'
+    r"модели|моделі|model|системи залпового вогню|производства \w+|виробництва \w+|-type|of the)[\s\"(),-]*)*$"
+)
+_BRIDGE = re.compile(r"^[\s\"'(-]*(?:[\w-]+[\s\"'-]+){0,2}$")
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponMention:
+    start: int
+    end: int
+    weapon_class: str  # a WeaponClass value, or "out_of_scope"
+    model: str | None
+    singular: bool = False
+    has_noun: bool = True  # False for a bare model name with no munition noun ("РСЗО «Вампир»")
+
+    @property
+    def in_scope(self) -> bool:
+        return self.weapon_class != OUT_OF_SCOPE
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Alternation:
+    entries: list[tuple[dict[str, object], list[str], list[str]]] = []
+    for language in LANGUAGES:
+        for number, item in enumerate(read(language, "weapons").get("weapon", [])):
+            attrs = {"class": item.get("class"), "model": item.get("model"), "where": f"{language} #{number + 1}"}
+            entries.append((attrs, list(item.get("patterns", [])), list(item.get("singular", []))))
+    # skips and out-of-scope words first, then models, then the generic nouns in file order
+    entries.sort(key=lambda entry: (entry[0]["class"] not in (SKIP, OUT_OF_SCOPE), entry[0]["model"] is None))
+    return alternation(entries, "skyledger/extract/data/*/weapons.toml")
+
+
+def _mention(entry: Entry, match: re.Match[str]) -> WeaponMention | None:
+    cls = str(entry.attrs["class"])
+    if cls == SKIP:
+        return None
+    singular = bool(entry.singular and entry.singular.fullmatch(match.group(0)))
+    model = entry.attrs.get("model")
+    return WeaponMention(match.start(), match.end(), cls, str(model) if model else None, singular, model is None)
+
+
+def _specific(a: str, b: str) -> str:
+    """The more specific of two classes: a named class beats "missile", which beats "other"."""
+    return a if _SPECIFICITY.get(WeaponClass(a), 2) >= _SPECIFICITY.get(WeaponClass(b), 2) else b
+
+
+def _merge(first: WeaponMention, second: WeaponMention, text: str) -> WeaponMention | None:
+    """Join a munition noun and the model name beside it into one mention, or None when they stay apart."""
+    if not (first.in_scope and second.in_scope) or first.has_noun == second.has_noun:
+        return None
+    gap = text[first.end : second.start]
+    noun, name = (first, second) if first.has_noun else (second, first)
+    if noun is first and not _FILLER.match(gap) and not (len(gap) <= 40 and _BRIDGE.match(gap) and "," not in gap):
+        return None
+    if noun is second and not _BRIDGE.match(gap):
+        return None
+    # "балістичні ракети С-400": the noun's specific class wins over the model's generic one
+    generic = (name.weapon_class, WeaponClass.MISSILE.value, WeaponClass.OTHER.value)
+    if noun.weapon_class not in generic and name.weapon_class != WeaponClass.MISSILE.value:
+        return None
+    cls = _specific(noun.weapon_class, name.weapon_class)
+    return WeaponMention(first.start, second.end, cls, name.model, noun.singular, True)
+
+
+def find_weapons(text: str) -> list[WeaponMention]:
+    """Weapon mentions in the normalised ``text``, in order (out-of-scope ones included, flagged)."""
+    lex = lexicon()
+    found = [m for match in lex.pattern.finditer(text) if (m := _mention(lex.entry_of(match), match))]
+    merged: list[WeaponMention] = []
+    for mention in found:
+        if merged:
+            joined = _merge(merged[-1], mention, text)
+            if joined is not None and not _has_number_between(text, merged[-1].end, mention.start):
+                merged[-1] = joined
+                continue
+        merged.append(mention)
+    return merged
+
+
+_NUMBERISH = re.compile(r"\d|\b(?:и|і|та|and|й|,|;)\b|[,;:.]")
+
+
+def _has_number_between(text: str, start: int, end: int) -> bool:
+    return bool(_NUMBERISH.search(text[start:end]))
+
+
+def with_model(mention: WeaponMention, model: str | None) -> WeaponMention:
+    return replace(mention, model=model)
