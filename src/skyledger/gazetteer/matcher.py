@@ -1,0 +1,234 @@
+"""One left-to-right pass over a text's word tokens that finds raw place phrases (not yet resolved).
+
+At each token the grammar tries, in order:
+
+1. a list of sea stems closed by a sea word ("Азовского и Черного морей", "Black Sea") or opened by one ("Sea of Azov");
+2. a list of region stems closed by a region word ("Тульской и Орловской областей", "Kaluga region") or a region stem
+   before an authority ("Курский губернатор", "Kursk governor");
+3. a list of district stems closed by a district word ("Малоярославецким и Жуковским районами");
+4. a settlement after a settlement word ("в селе Дубовое", "the village of Golovchino");
+5. a capitalised standalone name: a region ("Крым", "Київщиною"), a country, or a settlement.
+
+Resolution (which region, which candidate, whether a small place is kept) happens in :mod:`.resolve`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TypeVar
+
+from .lexicon import Lexicon
+from .phrases import PhraseIndex, Token, consonants, list_gap, tight
+
+T = TypeVar("T")
+BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
+_ADJECTIVAL = re.compile(r"(?:ск|цк|зьк|ськ|цьк)(?:ого|ому|ой|ая|ую|ий|ый|их|ие|ые|ої|ій|ою|а|у|і|ими|ых)$")
+
+
+class Level(StrEnum):
+    COUNTRY = "country"
+    REGION = "region"
+    DISTRICT = "district"
+    SETTLEMENT = "settlement"
+    WATER = "water"
+
+
+@dataclass
+class RawMention:
+    first: int  # token index
+    last: int  # token index, inclusive
+    level: Level
+    ids: list[str] | list[int]  # region codes, district or settlement numbers, a water name, a country code
+    cued: bool = False  # a generic word marks the kind ("область", "район", "село")
+    authority: bool = False  # "Курский губернатор": the region named through its authority
+    group: int = 0  # mentions of one list share a group number (> 0)
+    weak: frozenset[int] = frozenset()  # settlements matched only through an alternate (foreign, old) name
+
+
+@dataclass
+class _Item:
+    first: int
+    last: int
+    ids: list
+
+
+class Matcher:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lx = lexicon
+        self.first_keys = lexicon.first_keys()
+        self._groups = 0
+
+    def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
+        found: list[RawMention] = []
+        i = 0
+        first_keys = self.first_keys
+        while i < len(tokens):
+            if not any(key in first_keys for key in tokens[i].bases):
+                i += 1
+                continue
+            mentions = self._at(text, tokens, i)
+            if mentions:
+                found.extend(mentions)
+                i = mentions[-1].last + 1
+            else:
+                i += 1
+        return found
+
+    def _at(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
+        for attempt in (self._water, self._regions, self._districts, self._cued_settlement):
+            mentions = attempt(text, tokens, i)
+            if mentions:
+                return mentions
+        return self._bare_name(text, tokens, i)
+
+    def _is(self, tokens: list[Token], k: int, kind: str) -> bool:
+        return k < len(tokens) and self.lx.cue(tokens[k], kind)
+
+    def _list(self, index: PhraseIndex[T], text: str, tokens: list[Token], i: int) -> list[_Item]:
+        """Names of one index joined by commas and conjunctions: "Белгородской, Брянской и Курской"."""
+        items: list[_Item] = []
+        k = i
+        while k < len(tokens):
+            matches = index.match(text, tokens, k)
+            if not matches:
+                break
+            end = matches[0][0]
+            items.append(_Item(k, end - 1, [payload for stop, payload in matches if stop == end]))
+            k = end
+            if k >= len(tokens) or not list_gap(text, tokens[k - 1], tokens[k]):
+                break
+            if self._is(tokens, k, "conjunction"):
+                k += 1
+                if self._is(tokens, k, "conjunction"):  # "а также"
+                    k += 1
+            elif "," not in text[tokens[k - 1].end : tokens[k].start]:
+                break
+        return items
+
+    def _close(self, text: str, tokens: list[Token], items: list[_Item], mod: str, cue: str) -> int | None:
+        """The token index of the generic word closing a list (after optional modifiers), or None."""
+        k = items[-1].last + 1
+        while self._is(tokens, k, mod) and tight(text, tokens[k - 1], tokens[k]):
+            k += 1
+        if self._is(tokens, k, cue) and tight(text, tokens[k - 1], tokens[k]):
+            return k
+        return None
+
+    def _emit(self, items: list[_Item], level: Level, close: int) -> list[RawMention]:
+        """Cued mentions for the items of a list; the last one's span takes in the closing generic word."""
+        self._groups += 1
+        group = self._groups if len(items) > 1 else 0
+        mentions = [RawMention(item.first, item.last, level, item.ids, cued=True, group=group) for item in items]
+        mentions[-1].last = close
+        return mentions
+
+    def _water(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
+        k = i
+        if self._is(tokens, k, "water"):  # "Sea of Azov"
+            k += 1
+            while k < len(tokens) and self.lx.filler(tokens[k].text):
+                k += 1
+            if k < len(tokens) and tight(text, tokens[k - 1], tokens[k]):
+                matches = self.lx.water_stems.match(text, tokens, k)
+                if matches:
+                    return [RawMention(i, matches[0][0] - 1, Level.WATER, [matches[0][1]], cued=True)]
+            return []
+        items = self._list(self.lx.water_stems, text, tokens, i)
+        close = self._close(text, tokens, items, "water_mod", "water") if items else None
+        return self._emit(items, Level.WATER, close) if close is not None else []
+
+    def _regions(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
+        items = self._list(self.lx.region_stems, text, tokens, i)
+        if not items:
+            return []
+        close = self._close(text, tokens, items, "region_mod", "region")
+        if close is not None and not self._district_okrug(tokens, close, items[-1].last + 1):
+            return self._emit(items, Level.REGION, close)
+        k = items[0].last + 1
+        if self._is(tokens, k, "authority") and tight(text, tokens[k - 1], tokens[k]):
+            first = items[0]
+            return [RawMention(first.first, first.last, Level.REGION, first.ids, cued=True, authority=True)]
+        return []
+
+    def _district_okrug(self, tokens: list[Token], close: int, after_stem: int) -> bool:
+        """ "округ" right after a stem is a district (Шебекинский городской округ is caught by the modifier); a region's
+        okrug has "автономный" between (Ханты-Мансийского автономного округа)."""
+        return close == after_stem and self._is(tokens, close, "district") and not self._is(tokens, close, "region_mod")
+
+    def _districts(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
+        items = self._list(self.lx.district_stems, text, tokens, i)
+        close = self._close(text, tokens, items, "district_mod", "district") if items else None
+        return self._emit(items, Level.DISTRICT, close) if close is not None else []
+
+    def _cued_settlement(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
+        if not self._is(tokens, i, "settlement") or tokens[i].text.isupper() and len(tokens[i].text) > 1:
+            return []
+        k = i + 1
+        while k < len(tokens) and (self._is(tokens, k, "settlement") or self.lx.filler(tokens[k].text)):
+            k += 1
+        if k >= len(tokens) or len(text[tokens[k - 1].end : tokens[k].start]) > 3 or not _name_like(tokens[k].text):
+            return []
+        if self._regions(text, tokens, k) or self._districts(text, tokens, k):
+            return []  # "the city's Nakhimovsky district": the district, found at the next token
+        matches = self.lx.settlement_names.match(text, tokens, k)
+        return [self._settlement(tokens, k, matches, cued=True)] if matches else []
+
+    def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
+        token = tokens[i]
+        if not _name_like(token.text) or self._person(tokens, i):
+            return []
+        options: list[RawMention] = []
+        nouns = self.lx.region_nouns.match(text, tokens, i)
+        if nouns:
+            end = nouns[0][0]
+            options.append(RawMention(i, end - 1, Level.REGION, [iso for stop, iso in nouns if stop == end]))
+        countries = self.lx.countries.match(text, tokens, i)
+        if countries:
+            options.append(RawMention(i, countries[0][0] - 1, Level.COUNTRY, [countries[0][1]]))
+        places = self._bare_settlements(text, tokens, i)
+        if places:
+            options.append(self._settlement(tokens, i, places, cued=False))
+        if not options:
+            return []
+        return [max(options, key=lambda m: m.last)]  # longest; ties keep the region, then the country
+
+    def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, int]]:
+        token = tokens[i]
+        if len(token.text) < 3 or token.bases[0] in self.lx.stop_bases[token.latin]:
+            return []
+        places = self.lx.settlement_names.match(text, tokens, i)
+        if not places:
+            return []
+        if consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
+            places = [(end, n) for end, n in places if end > i + 1 or self.lx.settlements[n].rank >= BIG_SHORT]
+        if not token.latin and _ADJECTIVAL.search(token.text.lower()):
+            if token.bases[0] in self.lx.adjective_bases:
+                return []  # "Курский" is the region's adjective, not a village
+            places = [(end, n) for end, n in places if end > i + 1 or self._exact(token, n)]
+        return places
+
+    def _exact(self, token: Token, number: int) -> bool:
+        """An adjectival word matches a settlement only as its own name (Октябрьский), not a town's (Азовского)."""
+        return token.bases[0] in self.lx.primary_keys(number)
+
+    def _settlement(self, tokens: list[Token], i: int, places: list[tuple[int, int]], cued: bool) -> RawMention:
+        end = places[0][0]
+        numbers = [n for stop, n in places if stop == end]
+        weak: frozenset[int] = frozenset()
+        if end == i + 1:
+            bases = set(tokens[i].bases)
+            weak = frozenset(n for n in numbers if not bases.intersection(self.lx.primary_keys(n)))
+        return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
+
+    def _person(self, tokens: list[Token], i: int) -> bool:
+        people = self.lx.person_bases[tokens[i].latin]
+        if tokens[i].bases[0] in people:
+            return True
+        return i > 0 and tokens[i - 1].capitalised and tokens[i - 1].bases[0] in people
+
+
+def _name_like(word: str) -> bool:
+    """Capitalised like a name: "Курск", "Kyiv", "Ростов-на-Дону"; not "ПВО", "UAVs", "СВОих"."""
+    return word[:1].isupper() and not any(ch.isupper() for ch in word[1:])

@@ -1,0 +1,217 @@
+"""Turn raw place phrases into resolved mentions: pick each district's and settlement's candidate in the region the text
+names nearest to it, and drop small places that nothing in the text supports."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Place, PlacePrecision
+from .lexicon import Lexicon
+from .matcher import Level, RawMention
+from .phrases import Token
+
+BIG_PLACE = 10_000  # a settlement this large is taken on its capitalised name alone
+_ADJECTIVE_ENDS = ("ky", "kyi", "kiy", "ki", "kii")  # Yeletsky over the town okrug "Yelets" when both match
+_PRECISION = {
+    Level.COUNTRY: PlacePrecision.COUNTRY,
+    Level.REGION: PlacePrecision.REGION,
+    Level.DISTRICT: PlacePrecision.DISTRICT,
+    Level.SETTLEMENT: PlacePrecision.SETTLEMENT,
+    Level.WATER: PlacePrecision.REGION,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A place named in a text: its character span, its level and the resolved place (other readings follow).
+
+    ``score`` is a confidence in [0, 1]: 1 for cued or unambiguous names, lower when a candidate was guessed among
+    several with no region in the text to choose by. ``authority`` marks a region named through its authority
+    ("Курский губернатор", "Kursk governor"), which says who speaks more than where it happened.
+    """
+
+    start: int
+    end: int
+    surface: str
+    level: Level
+    place: Place
+    candidates: tuple[Place, ...] = ()
+    score: float = 1.0
+    authority: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    position: int
+    region: str
+    district: str | None = None
+
+
+class Resolver:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lx = lexicon
+
+    def resolve(
+        self, text: str, tokens: list[Token], raw: list[RawMention], context_region: str | None = None
+    ) -> list[PlaceMention]:
+        anchors = self._anchors(tokens, raw)
+        mentions: list[PlaceMention] = []
+        for item in raw:
+            start, end = tokens[item.first].start, tokens[item.last].end
+            mention = self._one(item, start, text[start:end], anchors, context_region)
+            if mention is not None:
+                mentions.append(mention)
+        return mentions
+
+    def _anchors(self, tokens: list[Token], raw: list[RawMention]) -> list[_Anchor]:
+        """Regions (and districts) the text names unambiguously, with their positions."""
+        anchors: list[_Anchor] = []
+        shared = self._list_regions(raw)
+        for item in raw:
+            position = tokens[item.first].start
+            if item.level is Level.REGION:
+                anchors.extend(_Anchor(position, str(iso)) for iso in item.ids[:1])
+            elif item.level is Level.DISTRICT:
+                regions = shared.get(item.group) or {self.lx.districts[int(n)].region for n in item.ids}
+                if len(regions) == 1:
+                    region = next(iter(regions))
+                    anchors.extend(
+                        _Anchor(position, region, self.lx.districts[int(n)].id)
+                        for n in item.ids
+                        if self.lx.districts[int(n)].region == region
+                    )
+            elif item.level is Level.SETTLEMENT:
+                best = max((self.lx.settlements[int(n)] for n in item.ids), key=lambda s: s.rank)
+                if best.rank >= BIG_PLACE:
+                    anchors.append(_Anchor(position, best.region))
+        return anchors
+
+    def _list_regions(self, raw: list[RawMention]) -> dict[int, set[str]]:
+        """For each list of districts, the regions every item of it may lie in ("Курским и Октябрьским районами")."""
+        shared: dict[int, set[str]] = {}
+        for item in raw:
+            if item.level is Level.DISTRICT and item.group:
+                regions = {self.lx.districts[int(n)].region for n in item.ids}
+                shared[item.group] = shared[item.group] & regions if item.group in shared else regions
+        return shared
+
+    def _one(
+        self, item: RawMention, start: int, surface: str, anchors: list[_Anchor], context: str | None
+    ) -> PlaceMention | None:
+        end = start + len(surface)
+        if item.level is Level.WATER:
+            place = Place(water=str(item.ids[0]), precision=PlacePrecision.REGION)
+            return PlaceMention(start, end, surface, item.level, place)
+        if item.level is Level.COUNTRY:
+            place = Place(country=str(item.ids[0]), precision=PlacePrecision.COUNTRY)
+            return PlaceMention(start, end, surface, item.level, place)
+        if item.level is Level.REGION:
+            places = [self.region_place(str(iso)) for iso in item.ids]
+            return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 1.0, item.authority)
+        if item.level is Level.DISTRICT:
+            return self._district(item, start, end, surface, anchors, context)
+        return self._settlement(item, start, end, surface, anchors, context)
+
+    def _district(
+        self, item: RawMention, start: int, end: int, surface: str, anchors: list[_Anchor], context: str | None
+    ) -> PlaceMention:
+        numbers = _unique_by(item.ids, lambda n: (self.lx.districts[n].region, self.lx.districts[n].name))
+
+        def order(n: int) -> tuple[tuple[int, int], bool]:
+            row = self.lx.districts[n]
+            return self._closeness(row.region, start, anchors, context), not row.name.endswith(_ADJECTIVE_ENDS)
+
+        ranked = sorted(numbers, key=order)
+        best = ranked[0]
+        known = self._closeness(self.lx.districts[best].region, start, anchors, context)[0] < 2
+        score = 1.0 if len(ranked) == 1 or known else 0.5
+        places = [self.district_place(n) for n in ranked]
+        return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), score)
+
+    def _settlement(
+        self, item: RawMention, start: int, end: int, surface: str, anchors: list[_Anchor], context: str | None
+    ) -> PlaceMention | None:
+        by_size = sorted((int(n) for n in item.ids), key=lambda n: -self.lx.settlements[n].rank)
+        numbers = _unique_by(by_size, lambda n: (self.lx.settlements[n].region, self.lx.settlements[n].name))
+        named = self._named_regions(start, anchors)
+        districts = {anchor.district for anchor in anchors if anchor.district and anchor.position != start}
+
+        def support(n: int) -> float:
+            row = self.lx.settlements[n]
+            found = 4.0 if row.district and row.district in districts else 0.0
+            found += named.get(row.region, 0.0)
+            return found + (1.5 if row.region == context else 0.0)
+
+        def score(n: int) -> float:
+            size = math.log10(self.lx.settlements[n].rank + 10)
+            return size + support(n) - (4.0 if n in item.weak else 0.0)
+
+        ranked = sorted(numbers, key=score, reverse=True)
+        best = ranked[0]
+        row = self.lx.settlements[best]
+        supported = support(best) > 0
+        if not (item.cued or supported or row.rank >= BIG_PLACE and best not in item.weak):
+            return None
+        rivals = [n for n in ranked[1:] if score(n) > score(best) - 1.0]
+        places = [self.settlement_place(n) for n in ranked[:6]]
+        return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 0.6 if rivals else 1.0)
+
+    @staticmethod
+    def _named_regions(position: int, anchors: list[_Anchor]) -> dict[str, float]:
+        """Support for each region the text names around a position: 3 for the nearest, 2 for the others."""
+        distance: dict[str, int] = {}
+        for anchor in anchors:
+            if anchor.position == position:
+                continue  # a mention does not support itself
+            gap = position - anchor.position if anchor.position <= position else 3 * (anchor.position - position)
+            distance[anchor.region] = min(gap, distance.get(anchor.region, gap))
+        if not distance:
+            return {}
+        nearest = min(distance, key=lambda region: distance[region])
+        return {region: 3.0 if region == nearest else 2.0 for region in distance}
+
+    @staticmethod
+    def _closeness(region: str, position: int, anchors: list[_Anchor], context: str | None) -> tuple[int, int]:
+        """(0, distance) when the text names the region, (1, 0) for the context region, (2, 0) otherwise.
+
+        A region named after the mention counts as three times as far: text names the region first ("в Белгородской
+        области ... в селе X") more often than after."""
+        distances = [
+            position - anchor.position if anchor.position <= position else 3 * (anchor.position - position)
+            for anchor in anchors
+            if anchor.region == region and anchor.position != position  # a mention does not support itself
+        ]
+        if distances:
+            return (0, min(distances))
+        return (1, 0) if region == context else (2, 0)
+
+    def region_place(self, iso: str) -> Place:
+        info = self.lx.regions[iso]
+        return Place(country=info.country, region=iso, lat=info.lat, lon=info.lon, precision=PlacePrecision.REGION)
+
+    def district_place(self, number: int) -> Place:
+        row = self.lx.districts[number]
+        return Place(row.country, row.region, row.name, None, row.lat, row.lon, PlacePrecision.DISTRICT)
+
+    def settlement_place(self, number: int) -> Place:
+        row = self.lx.settlements[number]
+        district = (
+            self.lx.districts[self.lx.district_by_id[row.district]] if row.district in self.lx.district_by_id else None
+        )
+        lat, lon = (
+            (row.lat, row.lon) if row.lat is not None else (district.lat, district.lon) if district else (None, None)
+        )
+        name = district.name if district else None
+        return Place(row.country, row.region, name, row.name, lat, lon, PlacePrecision.SETTLEMENT)
+
+
+def _unique_by(ids: list[str] | list[int], key: object) -> list[int]:
+    seen: set[object] = set()
+    unique: list[int] = []
+    for n in ids:
+        marker = key(int(n))  # type: ignore[operator]
+        if marker not in seen:
+            seen.add(marker)
+            unique.append(int(n))
+    return unique

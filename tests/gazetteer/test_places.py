@@ -1,0 +1,191 @@
+"""Districts, settlements, seas and countries in running text; offsets; false-positive guards."""
+
+from __future__ import annotations
+
+import pytest
+
+from skyledger.gazetteer import Gazetteer, Level
+from skyledger.model import PlacePrecision
+
+Row = tuple[str, str, str | None, str | None, str | None]
+
+
+def places_in(gazetteer: Gazetteer, text: str, *levels: Level) -> list[Row]:
+    """(surface, level, region, district, settlement) of every mention at the given levels."""
+    return [
+        (m.surface, m.level.value, m.place.region, m.place.district, m.place.settlement)
+        for m in gazetteer.find_places(text)
+        if not levels or m.level in levels
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ночью над Малоярославецким и Жуковским районами Калужской области сбиты два беспилотника",
+            [
+                ("Малоярославецким", "district", "RU-KLU", "Maloyaroslavetsky", None),
+                ("Жуковским районами", "district", "RU-KLU", "Zhukovsky", None),
+                ("Калужской области", "region", "RU-KLU", None, None),
+            ],
+        ),
+        ("в Людиновском районе упали обломки", [("Людиновском районе", "district", "RU-KLU", "Lyudinovsky", None)]),
+        ("Шебекинский городской округ", [("Шебекинский городской округ", "district", "RU-BEL", "Shebekinsky", None)]),
+        ("у Білоцерківському районі", [("Білоцерківському районі", "district", "UA-32", "Bilotserkivskyi", None)]),
+        (
+            "в Бучанському та Броварському районах",
+            [
+                ("Бучанському", "district", "UA-32", "Buchanskyi", None),
+                ("Броварському районах", "district", "UA-32", "Brovarskyi", None),
+            ],
+        ),
+        ("over the Bucha district", [("Bucha district", "district", "UA-32", "Buchanskyi", None)]),
+        ("in the Uzlovaya district", [("Uzlovaya district", "district", "RU-TUL", "Uzlovsky", None)]),
+        ("Святошинський район столиці", [("Святошинський район", "district", "UA-30", "Sviatoshynskyi", None)]),
+        (
+            "над Нахимовским районом Севастополя",
+            [
+                ("Нахимовским районом", "district", "UA-40", "Nakhimovsky", None),
+                ("Севастополя", "region", "UA-40", None, None),
+            ],
+        ),
+    ],
+)
+def test_districts(gazetteer: Gazetteer, text: str, expected: list[Row]) -> None:
+    assert places_in(gazetteer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("над Кировским районом Калужской области", "RU-KLU"),
+        ("над Жуковским районом Брянской области", "RU-BRY"),
+        ("в Дзержинском районе Калужской области", "RU-KLU"),
+        ("Калужская область: сбит над Дзержинским районом", "RU-KLU"),
+        ("над Курским и Октябрьским районами", "RU-KRS"),  # the list's common region
+    ],
+)
+def test_district_takes_the_region_named_nearby(gazetteer: Gazetteer, text: str, region: str) -> None:
+    districts = [m for m in gazetteer.find_places(text) if m.level is Level.DISTRICT]
+    assert districts and all(m.place.region == region for m in districts)
+
+
+def test_context_region_breaks_a_tie(gazetteer: Gazetteer) -> None:
+    text = "обломки упали в Дзержинском районе"
+    (mention,) = gazetteer.find_places(text, context_region="RU-KLU")
+    assert (mention.place.region, mention.place.district) == ("RU-KLU", "Dzerzhinsky")
+    assert len(mention.candidates) > 1
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("в Шебекине повреждены дома", [("Шебекине", "settlement", "RU-BEL", "Shebekinsky", "Shebekino")]),
+        ("над Курском", [("Курском", "settlement", "RU-KRS", "Kursky", "Kursk")]),
+        ("в Одесі пролунали вибухи", [("Одесі", "settlement", "UA-51", "Odeskyi", "Odesa")]),
+        ("Kharkiv came under attack", [("Kharkiv", "settlement", "UA-63", "Kharkivskyi", "Kharkiv")]),
+        ("у Кривому Розі", [("Кривому Розі", "settlement", "UA-12", "Kryvorizkyi", "Kryvyi Rih")]),
+        ("в селе Шайковка", [("Шайковка", "settlement", "RU-KLU", "Kirovsky", "Shaykovka")]),
+        ("the village of Budogoshch", [("Budogoshch", "settlement", "RU-LEN", "Kirishsky", "Budogoshch")]),
+        ("в районе Кимовска", [("Кимовска", "settlement", "RU-TUL", "Kimovsky", "Kimovsk")]),
+        ("у Білій Церкві", [("Білій Церкві", "settlement", "UA-32", "Bilotserkivskyi", "Bila Tserkva")]),
+        ("в Ростове-на-Дону", [("Ростове-на-Дону", "settlement", "RU-ROS", "Rostov-on-Don", "Rostov-on-Don")]),
+    ],
+)
+def test_settlements(gazetteer: Gazetteer, text: str, expected: list[Row]) -> None:
+    assert places_in(gazetteer, text) == expected
+
+
+def test_small_village_needs_its_region_or_a_settlement_word(gazetteer: Gazetteer) -> None:
+    """Dubovoye is a village near Belgorod; a bare capitalised "Дубовое" elsewhere is not taken on faith."""
+    assert places_in(gazetteer, "В Белгородской области обломки упали в Дубовом", Level.SETTLEMENT) == [
+        ("Дубовом", "settlement", "RU-BEL", "Belgorodsky", "Dubovoye")
+    ]
+    assert places_in(gazetteer, "в селе Дубовое Белгородского района", Level.SETTLEMENT)[0][2] == "RU-BEL"
+
+
+@pytest.mark.parametrize(
+    ("text", "water"),
+    [
+        ("над Черным морем уничтожены", "Black Sea"),
+        ("над акваторией Чёрного моря", "Black Sea"),
+        ("over the Black Sea", "Black Sea"),
+        ("над Азовським морем", "Sea of Azov"),
+        ("over the Sea of Azov", "Sea of Azov"),
+        ("над Каспийским морем", "Caspian Sea"),
+    ],
+)
+def test_seas(gazetteer: Gazetteer, text: str, water: str) -> None:
+    (mention,) = gazetteer.find_places(text)
+    assert mention.level is Level.WATER
+    assert (mention.place.water, mention.place.country, mention.place.region) == (water, None, None)
+
+
+def test_two_seas_in_one_list(gazetteer: Gazetteer) -> None:
+    found = [m.place.water for m in gazetteer.find_places("над акваториями Азовского и Черного морей")]
+    assert found == ["Sea of Azov", "Black Sea"]
+
+
+def test_offsets_point_at_the_surface(gazetteer: Gazetteer) -> None:
+    text = "Сегодня ночью над Брянской областью и над Курском сбиты дроны."
+    for mention in gazetteer.find_places(text):
+        assert text[mention.start : mention.end] == mention.surface
+
+
+def test_precision_and_coordinates(gazetteer: Gazetteer) -> None:
+    text = "в Шебекине и в Людиновском районе Калужской области"
+    by_level = {m.level: m.place for m in gazetteer.find_places(text)}
+    assert by_level[Level.SETTLEMENT].precision is PlacePrecision.SETTLEMENT
+    assert by_level[Level.DISTRICT].precision is PlacePrecision.DISTRICT
+    assert by_level[Level.REGION].precision is PlacePrecision.REGION
+    settlement = by_level[Level.SETTLEMENT]
+    assert settlement.lat is not None and 50 < settlement.lat < 51 and settlement.lon is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мир вам. Береза упала. Новый день. Победа будет за нами.",
+        "ПВО и ВСУ. СВОих не бросаем.",
+        "Перемога буде за нами. Нове життя.",
+        "He said no. The Air Force and the Ministry of Defence.",
+        "Губернатор Вячеслав Гладков сообщил подробности.",
+    ],
+)
+def test_ordinary_words_are_not_places(gazetteer: Gazetteer, text: str) -> None:
+    assert places_in(gazetteer, text, Level.SETTLEMENT, Level.DISTRICT, Level.REGION) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "expected"),
+    [
+        ("Жуковский", "RU-KLU", ("RU-KLU", "Zhukovsky")),
+        ("Малоярославецким районом", None, ("RU-KLU", "Maloyaroslavetsky")),
+        ("Bilotserkivskyi Raion", None, ("UA-32", "Bilotserkivskyi")),
+        ("Кировский", "RU-KLU", ("RU-KLU", "Kirovsky")),
+        ("Несуществующий", None, None),
+    ],
+)
+def test_resolve_district(
+    gazetteer: Gazetteer, name: str, region: str | None, expected: tuple[str, str] | None
+) -> None:
+    place = gazetteer.resolve_district(name, region)
+    assert (place.region, place.district) == expected if place else expected is None
+
+
+@pytest.mark.parametrize(
+    ("name", "region", "expected"),
+    [
+        ("Kyiv", None, ("UA-30", "Kyiv")),
+        ("Шебекине", None, ("RU-BEL", "Shebekino")),
+        ("Kirov", "RU-KLU", ("RU-KLU", "Kirov")),
+        ("Kirov", None, ("RU-KIR", "Kirov")),
+        ("Izmail", None, ("UA-51", "Izmail")),
+    ],
+)
+def test_resolve_settlement(
+    gazetteer: Gazetteer, name: str, region: str | None, expected: tuple[str, str] | None
+) -> None:
+    place = gazetteer.resolve_settlement(name, region)
+    assert place is not None and (place.region, place.settlement) == expected
