@@ -32,6 +32,7 @@ def ids(response: Any) -> list[str]:
         ("since=2024-05-12", ["E5"]),
         ("until=2024-05-11", ["E4", "E3", "E2", "E1"]),
         ("until=2024-05-10", []),
+        ("since=2024-05-12&until=2024-05-01", []),  # an empty range, not an error
         ("since=2024-05-11T21:00:00%2B00:00", ["E5"]),
         ("min_credibility=2", ["E5", "E1"]),
         ("min_credibility=1", []),
@@ -94,7 +95,6 @@ def test_claims_reports_sources_tallies(client: TestClient) -> None:
         ("/api/events?region=Kaluga", 422, "region"),
         ("/api/events?weapon_class=balloon", 422, "weapon_class"),
         ("/api/events?since=yesterday", 422, "since"),
-        ("/api/events?since=2024-05-12&until=2024-05-01", 422, "since"),
         ("/api/events?min_credibility=7", 422, "min_credibility"),
         ("/api/events?limit=0", 422, "limit"),
         ("/api/tallies?by=colour", 422, "by"),

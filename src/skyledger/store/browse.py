@@ -76,6 +76,7 @@ def time_bounds(since: date | datetime | None, until: date | datetime | None) ->
     """ISO strings comparable with the stored times: ``since`` inclusive, ``until`` exclusive.
 
     A date ``until`` covers that whole day (the bound becomes the next day). Naive datetimes are taken as UTC.
+    ``since`` after ``until`` is an empty range, not an error.
     """
 
     def iso(value: date | datetime, *, end: bool) -> str:
@@ -87,8 +88,6 @@ def time_bounds(since: date | datetime | None, until: date | datetime | None) ->
 
     low = iso(since, end=False) if since is not None else None
     high = iso(until, end=True) if until is not None else None
-    if low is not None and high is not None and low >= high:
-        raise UsageError(f"since ({low}) must come before until ({high})")
     return low, high
 
 

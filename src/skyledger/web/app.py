@@ -10,6 +10,7 @@ import importlib
 import pkgutil
 from collections.abc import Sequence
 from importlib import resources
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from fastapi import APIRouter, FastAPI, Request
@@ -17,16 +18,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 import skyledger
 from skyledger.errors import AuthError, NotFoundError, SkyledgerError, UsageError
 from skyledger.store import Store, open_store
 from skyledger.web.render import render, wants_json
+from skyledger.web.schemas import ErrorBody
 from skyledger.web.security import SecurityHeaders
 
 STATUS = {NotFoundError: 404, UsageError: 422, AuthError: 401}
 FIRST = ("routes_api", "routes_pages")
+ERROR_REF = "#/components/schemas/ErrorBody"
 
 
 def discover_routers() -> list[APIRouter]:
@@ -71,6 +75,16 @@ def _validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """Every method some route serves at this path (Starlette names only the first route's)."""
+    methods: set[str] = set()
+    for route in request.app.router.routes:
+        match, _ = route.matches(request.scope)
+        if match != Match.NONE:
+            methods |= set(getattr(route, "methods", None) or ())
+    return sorted(methods)
+
+
 def _install_errors(app: FastAPI) -> None:
     async def on_skyledger(request: Request, error: Exception) -> Response:
         assert isinstance(error, SkyledgerError)
@@ -88,11 +102,46 @@ def _install_errors(app: FastAPI) -> None:
             message = f"nothing at {request.url.path}"
         response = _error(request, error.status_code, message)
         response.headers.update(error.headers or {})
+        if error.status_code == 405:
+            response.headers["Allow"] = ", ".join(_allowed_methods(request))
         return response
 
     app.add_exception_handler(SkyledgerError, on_skyledger)
     app.add_exception_handler(RequestValidationError, on_validation)
     app.add_exception_handler(StarletteHTTPException, on_http)
+
+
+def _error_response(description: str) -> dict[str, Any]:
+    return {"description": description, "content": {"application/json": {"schema": {"$ref": ERROR_REF}}}}
+
+
+def _json_error_schema(app: FastAPI) -> None:
+    """Make /openapi.json tell the truth about errors, for every router: every 422 (and 400 for a body that is not
+    JSON) is an :class:`ErrorBody`; an operation behind the bearer token (``require_writer``) documents 401 and 403."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is not None:
+            return app.openapi_schema
+        document = build()
+        for operations in document.get("paths", {}).values():
+            for operation in operations.values():
+                responses = operation.get("responses", {})
+                if "422" in responses:
+                    responses["422"] = _error_response("a parameter or the body is not valid")
+                if "requestBody" in operation:
+                    responses.setdefault("400", _error_response("the body is not JSON"))
+                if operation.get("security"):
+                    responses.setdefault("401", _error_response("no valid bearer token"))
+                    responses.setdefault("403", _error_response("the server is read-only"))
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        schemas["ErrorBody"] = ErrorBody.model_json_schema()
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(unused, None)
+        app.openapi_schema = document
+        return document
+
+    app.openapi = openapi  # type: ignore[method-assign]
 
 
 def create_app(store: Store | str, *, read_only: bool = False, routers: Sequence[APIRouter] | None = None) -> FastAPI:
@@ -110,6 +159,7 @@ def create_app(store: Store | str, *, read_only: bool = False, routers: Sequence
     app.state.store = store
     app.state.read_only = read_only or store.read_only
     _install_errors(app)
+    _json_error_schema(app)
     static = resources.files("skyledger.web").joinpath("static")
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     for router in routers if routers is not None else discover_routers():

@@ -6,8 +6,8 @@ from datetime import date, datetime
 from typing import Annotated
 
 from fastapi import Query
+from pydantic import BeforeValidator
 
-from skyledger.errors import UsageError
 from skyledger.model import Action, WeaponClass
 from skyledger.store.browse import ClaimFilter, EventFilter, time_bounds
 
@@ -21,8 +21,21 @@ Side = Annotated[str | None, Query(pattern=COUNTRY, description="the claimant's 
 Weapon = Annotated[WeaponClass | None, Query(description="weapon class")]
 ActionQ = Annotated[Action | None, Query(description="launched | intercepted | impact")]
 ClaimantQ = Annotated[str | None, Query(pattern=CLAIMANT, description="ROLE:JURISDICTION, e.g. mod:RU")]
-Since = Annotated[str | None, Query(max_length=40, description="ISO date or datetime, inclusive")]
-Until = Annotated[str | None, Query(max_length=40, description="ISO date (whole day included) or datetime, exclusive")]
+
+
+def _iso_time(value: object) -> object:
+    """A date for ``YYYY-MM-DD``, else a datetime: ``until=2024-05-11`` then covers the whole day."""
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value) if len(value) == 10 else datetime.fromisoformat(value)
+        except ValueError:
+            raise ValueError(f"not an ISO date or datetime: {value!r}") from None
+    return value
+
+
+Moment = Annotated[date | datetime | None, BeforeValidator(_iso_time)]
+Since = Annotated[Moment, Query(description="ISO date or datetime, inclusive")]
+Until = Annotated[Moment, Query(description="ISO date (that whole day included) or datetime, exclusive")]
 Credibility = Annotated[
     int | None, Query(ge=1, le=6, description="keep events graded N or better (1 confirmed is best, 6 the worst)")
 ]
@@ -31,20 +44,8 @@ Limit = Annotated[int, Query(ge=1, le=500)]
 Offset = Annotated[int, Query(ge=0, le=10_000_000)]
 
 
-def parse_time(value: str | None, name: str) -> date | datetime | None:
-    """An ISO date or datetime from a query parameter; a clear error otherwise."""
-    if value is None or value == "":
-        return None
-    try:
-        if len(value) == 10:
-            return date.fromisoformat(value)
-        return datetime.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"{name}: not an ISO date or datetime: {value!r}") from None
-
-
-def bounds(since: str | None, until: str | None) -> tuple[str | None, str | None]:
-    return time_bounds(parse_time(since, "since"), parse_time(until, "until"))
+def bounds(since: date | datetime | None, until: date | datetime | None) -> tuple[str | None, str | None]:
+    return time_bounds(since, until)
 
 
 def event_filter(
