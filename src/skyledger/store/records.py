@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from skyledger.errors import UsageError
+from skyledger.errors import NotFoundError, UsageError
 from skyledger.model import side_of
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, list_corrections, matched_claim_ids
@@ -96,7 +96,19 @@ def claim_records(store: Store, filters: Filters | None = None) -> list[dict[str
     return [record for record in records if _claim_matches(record, filters or Filters())]
 
 
-def _claim_rows(connection: Connection) -> list[dict[str, Any]]:
+def claim_record(store: Store, claim_id: int) -> dict[str, Any]:
+    """One claim as a flat record (corrections applied), with ``corrections``: its correction history, oldest first."""
+    with store.connect() as connection:
+        report_id = connection.execute(select(claims.c.report_id).where(claims.c.id == claim_id)).scalar()
+        if report_id is None:
+            raise NotFoundError(f"no claim with id {claim_id}")
+        rows = _claim_rows(connection, report_id=report_id)
+    row = next(row for row in rows if row["id"] == claim_id)
+    history = list(row["corrections"])
+    return {**_claim_record(row), "corrections": history}
+
+
+def _claim_rows(connection: Connection, *, report_id: int | None = None) -> list[dict[str, Any]]:
     query = (
         select(
             claims,
@@ -114,6 +126,8 @@ def _claim_rows(connection: Connection) -> list[dict[str, Any]]:
         .outerjoin(events, events.c.id == claims.c.event_id)
         .order_by(reports.c.published, claims.c.report_id, claims.c.seq)
     )
+    if report_id is not None:
+        query = query.where(claims.c.report_id == report_id)
     rows = [dict(row) for row in connection.execute(query).mappings()]
     return apply_corrections(connection, rows)
 
