@@ -77,8 +77,16 @@ def test_ukrainian_koi8_u_and_cp1251_decode() -> None:
     assert decode_text(UKRAINIAN.encode("cp1251"), "x") == UKRAINIAN
 
 
-def test_a_short_cp1251_text_is_read_as_cyrillic() -> None:
-    assert decode_text("Сбит БПЛА.".encode("cp1251"), "x") == "Сбит БПЛА."
+SHORT_TEXTS = ["Сбит БПЛА.", "ПВО", "обломки обломки", "Курском нет"]
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [(text, encoding) for text in SHORT_TEXTS for encoding in ("cp1251", "koi8_r", "koi8_u")]
+    + [("Уламки впали на Київщині", "cp1251"), ("Уламки впали на Київщині", "koi8_u")],
+)
+def test_short_cyrillic_texts_decode_in_every_code_page(text: str, encoding: str) -> None:
+    assert decode_text(text.encode(encoding), "x") == text
 
 
 def test_a_binary_file_is_refused_by_name(tmp_path: Path) -> None:
@@ -182,3 +190,10 @@ def test_a_forced_text_format_reads_anything_textual(tmp_path: Path, read) -> No
     path.write_text("<p>Сбит БПЛА</p>", encoding="utf-8")
     _, [report], _ = read(path, format="text")
     assert report.text == "<p>Сбит БПЛА</p>"
+
+
+def test_a_western_european_text_stays_latin() -> None:
+    text = "Les défenses aériennes ont abattu six drones près de Kalouga, a déclaré le gouverneur."
+    decoded = decode_text(text.encode("cp1252"), "x")
+    assert decoded.startswith("Les d") and "Kalouga" in decoded
+    assert not any("а" <= char <= "я" for char in decoded.lower())

@@ -23,27 +23,19 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_PLAUSIBLE = {
-    "ascii",
-    "utf_8",
-    "utf_16",
-    "utf_16_le",
-    "utf_16_be",
-    "utf_32",
-    "cp1251",
-    "koi8_r",
-    "koi8_u",
-    "mac_cyrillic",
-    "iso8859_5",
-    "cp866",
-    "cp1252",
-    "latin_1",
-    "iso8859_15",
-}
-_CYRILLIC_PAGES = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic")
-_WORD = re.compile(r"[а-яёіїєґ]{2,}", re.IGNORECASE)
+# Single-byte European code pages and UTF-8; a guess outside them (EBCDIC, East Asian, UTF-16 without a BOM) means a
+# short Cyrillic text fooled the detector.
+_PLAUSIBLE = ("ascii", "utf_8", "cp1250", "cp1252", "iso8859_1", "iso8859_2", "iso8859_15", "latin_1", "mac_roman")
+_CYRILLIC_PAGES = ("cp1251", "koi8_r", "koi8_u", "cp866", "mac_cyrillic", "iso8859_5")
+_CYRILLIC = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 _MIXED_CASE = re.compile(r"[а-яёіїєґ][А-ЯЁІЇЄҐ]")
+# Letter frequencies of Russian and Ukrainian text: common letters count up, rare ones down (a wrong page swaps them).
+_COMMON = frozenset("оеаинтсрвлкпд")
+_RARE = frozenset("ъэщфцюжшчё")
+_LONG_CAPITALS = re.compile(r"\b[А-ЯЁІЇЄҐ]{5,}\b")  # acronyms are short (ПВО, БПЛА); long words are rarely capitals
+_PSEUDO_GRAPHICS = re.compile(r"[\u2500-\u25ff\u00a0-\u00bf]")  # box drawing and Latin-1 signs of a wrong page
 _MAX_CONTROL_SHARE = 0.02
+_MAX_ACCENTED_SHARE = 0.3
 
 
 def read_bytes(path: Path) -> bytes:
@@ -81,22 +73,36 @@ def decode_text(data: bytes, where: str, declared: str | None = None) -> str:
 
 def _detect(data: bytes, where: str) -> str:
     best = from_bytes(data).best()
-    if best is not None and best.encoding in _PLAUSIBLE:
+    guess = best.encoding if best is not None else ""
+    if guess in _PLAUSIBLE and guess not in _CYRILLIC_PAGES and not _mostly_accented(str(best)):
         return str(best)
-    candidates = []
+    candidates: list[tuple[int, int, str]] = []  # (score, preference, text): the detector's own page wins a tie
     for encoding in _CYRILLIC_PAGES:
         try:
-            candidates.append(data.decode(encoding))
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        candidates.append((_letter_score(text), encoding == guess, text))
     if not candidates:
         raise IngestError("cannot detect the text encoding (a binary file?)", path=where)
-    return max(candidates, key=_letter_score)
+    return max(candidates, key=lambda candidate: candidate[:2])[2]
+
+
+def _mostly_accented(text: str) -> bool:
+    """Most letters in À-ÿ: Cyrillic bytes read in a Western code page (real French or German text has few)."""
+    letters = sum(1 for char in text if char.isalpha())
+    accented = sum(1 for char in text if "\u00c0" <= char <= "\u00ff")
+    return letters > 0 and accented / letters > _MAX_ACCENTED_SHARE
 
 
 def _letter_score(text: str) -> int:
-    """Cyrillic words count up, a lower-case letter followed by an upper-case one (a wrong code page) counts down."""
-    return len(_WORD.findall(text)) - 3 * len(_MIXED_CASE.findall(text))
+    """How much ``text`` reads as Cyrillic: letters, weighted by frequency, less wrong-case pairs (``сБИТ``)."""
+    score = 0
+    for char in _CYRILLIC.findall(text):
+        lower = char.lower()
+        score += 2 if lower in _COMMON else -2 if lower in _RARE else 1
+    wrong = len(_MIXED_CASE.findall(text)) + len(_LONG_CAPITALS.findall(text)) + len(_PSEUDO_GRAPHICS.findall(text))
+    return score - 4 * wrong
 
 
 def _checked(text: str, where: str) -> str:
