@@ -53,3 +53,14 @@ def test_every_named_sample_source_is_in_the_registry(read) -> None:
     assert handles and all(registry.lookup(handle) is not None for handle in handles), handles
     kinds = {registry.sources[handle].kind for handle in handles}
     assert SourceKind.TELEGRAM in kinds
+
+
+def test_the_samples_folder_reads_as_one_input(read) -> None:
+    from skyledger.samples import samples_dir
+
+    sources, reports, rejections = read(samples_dir())
+    assert rejections == []
+    assert sorted((report.source, report.external_id) for report in reports) == sorted(
+        (report.source, report.external_id) for report in _reports(read)
+    )
+    assert len({source.handle for source in sources}) == len(sources)
