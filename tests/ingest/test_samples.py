@@ -6,7 +6,7 @@ from collections import Counter
 
 from skyledger.model import Report, SourceKind
 from skyledger.registry import load_registry
-from skyledger.samples import sample_paths
+from skyledger.samples import sample_paths, samples_dir
 
 
 def _reports(read) -> list[Report]:  # type: ignore[no-untyped-def]
@@ -56,8 +56,6 @@ def test_every_named_sample_source_is_in_the_registry(read) -> None:
 
 
 def test_the_samples_folder_reads_as_one_input(read) -> None:
-    from skyledger.samples import samples_dir
-
     sources, reports, rejections = read(samples_dir())
     assert rejections == []
     assert sorted((report.source, report.external_id) for report in reports) == sorted(
