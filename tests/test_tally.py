@@ -31,10 +31,10 @@ def test_tally_by_region_counts_each_event_once(filled: Store) -> None:
     assert list(table.columns) == ["period", "action", "region", "figure", "claims", "events"]
     assert _rows(table, "region") == {
         # Kaluga: the governor's 1, the ministry's 5 and TASS's rewrite of the 5: one event, figure 5, three claims
-        ("2024-05-11", "intercepted", "RU-KLU", 5, 3, 1),
-        ("2024-05-11", "intercepted", "RU-BRY", 7, 1, 1),
-        ("2024-05-12", "launched", "none", 20, 1, 1),
-        ("2024-05-12", "intercepted", "UA-32", 17, 1, 1),
+        ("2024-05-12", "intercepted", "RU-KLU", 5, 3, 1),
+        ("2024-05-12", "intercepted", "RU-BRY", 7, 1, 1),
+        ("2024-05-13", "launched", "none", 20, 1, 1),
+        ("2024-05-13", "intercepted", "UA-32", 17, 1, 1),
         ("2024-06-02", "intercepted", "UA-30", 2, 1, 1),
     }
 
@@ -60,15 +60,16 @@ def test_tally_applies_corrections_and_leaves_out_rejected_claims(filled: Store)
     correct_claim(filled, kyiv["claim_id"], {"rejected": True}, author="anna")
     table = tally(filled, by="week", group="weapon")
     weeks = _rows(table, "weapon_class")
-    # the week of Monday 6 May: Kaluga 5, Bryansk 9 (corrected from 7), Kyiv oblast 17
-    assert ("2024-05-06", "intercepted", "uav", 5 + 9 + 17, 5, 3) in weeks
+    # the week of Monday 6 May: Kaluga 5, Bryansk 9 (corrected from 7); the night of Monday 13 May is the next week
+    assert ("2024-05-06", "intercepted", "uav", 5 + 9, 4, 2) in weeks
+    assert ("2024-05-13", "intercepted", "uav", 17, 1, 1) in weeks
     assert not any(row[0] == "2024-05-27" for row in weeks)  # the rejected Kyiv claim is gone
 
 
 def test_pivot_is_one_column_per_group(filled: Store) -> None:
     wide = pivot(tally(filled, group="region"), action="intercepted")
     assert list(wide.columns) == ["RU-BRY", "RU-KLU", "UA-30", "UA-32"]
-    assert wide.loc["2024-05-11"].tolist() == [7, 5, 0, 0]
+    assert wide.loc["2024-05-12"].tolist() == [7, 5, 0, 0]
 
 
 def test_period_start() -> None:

@@ -35,7 +35,7 @@ def test_acled_values_follow_the_codebook(frame: pd.DataFrame) -> None:
     kaluga, kyiv = frame.loc["E1"], frame.loc["E5"]
     assert kaluga["event_id_cnty"] == "RUSE1" and kyiv["event_id_cnty"] == "UKRE5"
     assert kaluga["country"] == "Russia" and kaluga["admin1"] == "Kaluga Oblast" and kaluga["admin2"] == "Dzerzhinsky"
-    assert kaluga["event_date"] == "2024-05-11" and kaluga["year"] == 2024 and kaluga["time_precision"] == 1
+    assert kaluga["event_date"] == "2024-05-12" and kaluga["year"] == 2024 and kaluga["time_precision"] == 1
     assert kaluga["sub_event_type"] == "Air/drone strike"
     assert kyiv["sub_event_type"] == "Shelling/artillery/missile attack"
     # actor1: the attacker the event's claimants name (all Russian claimants -> Ukraine's forces, and the reverse)

@@ -89,8 +89,10 @@ def test_filters_select_rows(filled: Store, tmp_path: Path) -> None:
     summary = export(filled, what="claims", format="jsonl", path=path, filters=make_filters(side="ua"))
     rows = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     assert summary.rows == 3 and {row["side"] for row in rows} == {"UA"}
-    events = records(filled, "events", make_filters(since="2024-05-12", until="2024-05-12", credibility=3))
-    assert [row["event_id"] for row in events] == ["E3", "E4"]  # days are UTC: the night of 13 May began on the 12th
+    events = records(filled, "events", make_filters(since="2024-05-13", credibility=3))
+    assert [row["event_id"] for row in events] == ["E3", "E4", "E5"]  # the night of 13 May is the 13th
+    night = records(filled, "events", make_filters(since="2024-05-12", until="2024-05-12"))
+    assert [row["event_id"] for row in night] == ["E1", "E2"]
     assert [row["event_id"] for row in records(filled, "events", make_filters(credibility=2))] == ["E1"]
 
 

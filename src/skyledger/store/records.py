@@ -5,8 +5,9 @@ Each record is a dict of plain values (str, int, float, bool, None, lists of str
 every row, so that it becomes a DataFrame row, a CSV line or a JSON object without further thought. Claims show the
 corrected value where a human corrected one (``corrected``, ``corrected_fields``), see ``store/corrections.py``.
 
-A record's *day* is the date its ISO time is written with (the claim's time window start, else the report's
-publication time; an event's start).
+A record's *day* (what ``since`` / ``until`` and tallies use) is the local date of the middle of its time window, in
+the offset the window's start is written with: an overnight window from 18:00 on the 13th to 07:00 on the 14th is the
+14th, the night's usual name. A claim without a time window takes its report's publication date.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -158,7 +159,7 @@ def _claim_record(row: dict[str, Any]) -> dict[str, Any]:
         "time_start": row["time_start"],
         "time_end": row["time_end"],
         "time_precision": row["time_precision"],
-        "day": _iso_day(row["time_start"] or row["published"]),
+        "day": window_day(row["time_start"], row["time_end"]) or _iso_day(row["published"]),
         "casualties_stated": stated,
         "killed": row["killed"] if stated else None,
         "injured": row["injured"] if stated else None,
@@ -243,7 +244,7 @@ def _event_record(row: dict[str, Any], members: list[dict[str, Any]]) -> dict[st
         "region": row["region"],
         "time_start": row["time_start"],
         "time_end": row["time_end"],
-        "day": _iso_day(row["time_start"]),
+        "day": window_day(row["time_start"], row["time_end"]),
         "weapon_classes": _json_list(row["weapon_classes"]),
         "article_count": row["article_count"],
         "independent_sources": row["independent_sources"],
@@ -365,6 +366,21 @@ def _json_list(value: str | None) -> list[str]:
         return []
     loaded = json.loads(value)
     return [str(item) for item in loaded] if isinstance(loaded, list) else []
+
+
+def window_day(start: str | None, end: str | None) -> str | None:
+    """The date (ISO) of the middle of a time window, in the offset of its start; of its one end when the other is
+    missing."""
+    try:
+        first = datetime.fromisoformat(start) if start else None
+        last = datetime.fromisoformat(end) if end else None
+    except ValueError:
+        return None
+    if first is not None and last is not None and (first.tzinfo is None) == (last.tzinfo is None):
+        middle = first + (last - first) / 2
+        return middle.date().isoformat()
+    moment = first or last
+    return moment.date().isoformat() if moment is not None else None
 
 
 def _iso_day(value: str | None) -> str | None:
