@@ -78,9 +78,19 @@ def owner_claimant(source: Source | None, handle: str, report_region: str | None
         if pattern.search(name):
             if ":" in claimant:
                 return claimant
-            region = places.region_of_words(name.replace("_", " ")) or report_region
+            region = _handle_region(name) or report_region
             return _authority(claimant, region) if region else None
     return None
+
+
+def _handle_region(name: str) -> str | None:
+    """The region a channel's handle names: a city's for "mayor_moscow" / "kyiv_city_mva", else the region's."""
+    words = [word for word in re.split(r"[_\d]+", name) if len(word) > 2]
+    city = compile_words(merged_list("attribution", "patterns", "handle_city"), "attribution.toml")
+    towns = [places.settlement_region(word.capitalize()) for word in words if not city.fullmatch(word)]
+    if any(city.fullmatch(word) for word in words) and any(towns):
+        return next(code for code in towns if code)
+    return places.region_of_words(" ".join(words)) or next((code for code in towns if code), None)
 
 
 def media_claimant(source: Source | None, handle: str) -> str:

@@ -7,13 +7,13 @@ A Candidate is a claim before its place, claimant and outcomes are read.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from skyledger.extract.actions import ActionMention, marker
 from skyledger.extract.context import ReportContext
 from skyledger.extract.lexicon import word_pattern
 from skyledger.extract.numbers import Number
-from skyledger.extract.weapons import WeaponMention
+from skyledger.extract.weapons import WeaponMention, preceded_by_all
 from skyledger.model import Action, CountQualifier, WeaponClass
 
 REACH = 120  # how far an action word may stand from its weapon
@@ -90,15 +90,42 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
         number = _count_for(context, weapon, numbers, used)
         if number is not None:
             used.add(number.start)
-        candidate = _weapon_candidate(context, index, weapon, number, acts, header)
+        candidate = _weapon_candidate(context, index, weapon, number, acts, header or out[-1:])
         if candidate is not None:
             if _absorbed(context, out, candidate):
                 continue
             out.append(candidate)
+    out = _drop_general(out)
+    out = _expand_all(context, out, previous)
     inherited = [c for c in (header or previous[-3:]) if not c.bare]
     out += _orphans(context, index, numbers, used, acts, weapons, inherited)
     out += _bare_impacts(context, index, acts, out)
     return out
+
+
+def _drop_general(out: list[Candidate]) -> list[Candidate]:
+    """ "атака с применением БПЛА ... БПЛА уничтожен": the uncounted mention only names the weapon used."""
+    counted = {c.weapon_class for c in out if c.count is not None}
+    return [c for c in out if c.count is not None or c.weapon_class not in counted]
+
+
+def _expand_all(context: ReportContext, out: list[Candidate], previous: list[Candidate]) -> list[Candidate]:
+    """ "все воздушные цели были уничтожены", "all three missiles were shot down": the weapons launched before."""
+    launched = [c for c in previous if c.action is Action.LAUNCHED and c.count is not None]
+    if not launched:
+        return out
+    total = sum(c.count or 0 for c in launched)
+    expanded: list[Candidate] = []
+    for candidate in out:
+        summed = candidate.count is None or candidate.count == total
+        if summed and candidate.action is not Action.LAUNCHED and preceded_by_all(context.norm, candidate.anchor):
+            expanded += [
+                replace(candidate, weapon_class=c.weapon_class, model=c.model, count=c.count, qualifier=c.qualifier)
+                for c in launched
+            ]
+        else:
+            expanded.append(candidate)
+    return expanded
 
 
 def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:

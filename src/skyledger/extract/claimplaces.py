@@ -38,16 +38,22 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
         return
     ordered = sorted(candidates, key=lambda c: c.anchor)
     norm = context.norm
+    taken: set[int] = set()
+    for number, candidate in enumerate(ordered):  # numbers standing alone take the places of their own clause first
+        if candidate.orphan:
+            stop = ordered[number + 1].anchor if number + 1 < len(ordered) else context.segments[index].end
+            clause_end = _clause_end(norm, candidate.end, stop)
+            mine = [h for h in hits if candidate.end <= h.start < clause_end]
+            candidate.places = mine or [h for h in hits if 0 <= candidate.anchor - h.end <= 40][-1:]
+            taken.update(h.start for h in candidate.places)
     for number, candidate in enumerate(ordered):
+        if candidate.orphan:
+            continue
         stop = ordered[number + 1].anchor if number + 1 < len(ordered) else context.segments[index].end
-        mine = [h for h in hits if candidate.end <= h.start < stop]
+        mine = [h for h in hits if candidate.end <= h.start < stop and h.start not in taken]
         if candidate.bare:
             mine = [h for h in hits if h.start >= ordered[number - 1].end] if number else hits
             mine = [h for h in mine if h.start < stop] or mine
-        if candidate.orphan:
-            clause_end = _clause_end(norm, candidate.end, stop)
-            mine = [h for h in hits if candidate.end <= h.start < clause_end]
-            mine = mine or [h for h in hits if 0 <= candidate.anchor - h.end <= 40][-1:]
         candidate.places = mine
     for number, candidate in enumerate(ordered):
         if candidate.places or candidate.bare:
@@ -70,6 +76,8 @@ def _clause_end(norm: str, start: int, stop: int) -> int:
 
 def resolve_place(hits: list[PlaceHit]) -> tuple[list[Place], tuple[str, ...]]:
     """One place for the hits ([Place], ()) or, over several regions, ([Place(region None)], regions)."""
+    if hits and hits[0].water:  # "над акваторией Черного моря у побережья Крыма": over the sea
+        return [Place(water=hits[0].water)], ()
     regions: list[str] = []
     for hit in hits:
         if hit.place.region and hit.place.region not in regions:
@@ -84,9 +92,7 @@ def resolve_place(hits: list[PlaceHit]) -> tuple[list[Place], tuple[str, ...]]:
         return [Place()], ()
     if len(regions) > 1:
         countries: set[str | None] = {places.region_country(code) for code in regions}
-        if any(h.water for h in hits):
-            countries.add(None)
-        country = countries.pop() if len(countries) == 1 else None
+        country = countries.pop() if len(countries) == 1 and not any(h.water for h in hits) else None
         return [Place(country=country, precision=PlacePrecision.COUNTRY if country else PlacePrecision.NONE)], tuple(
             regions
         )

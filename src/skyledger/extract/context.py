@@ -14,7 +14,7 @@ from skyledger.extract.actions import ActionMention, find_actions, marker
 from skyledger.extract.attribution import Speaker
 from skyledger.extract.lexicon import merged_list, word_pattern
 from skyledger.extract.normalise import normalise
-from skyledger.extract.numbers import Number, find_numbers
+from skyledger.extract.numbers import Number, find_collective, find_numbers
 from skyledger.extract.places import PlaceHit
 from skyledger.extract.sentences import Segment, split
 from skyledger.extract.weapons import WeaponMention, find_weapons
@@ -64,6 +64,9 @@ def build(report: Report, source: Source | None) -> ReportContext:
     numbers = [n for n in find_numbers(norm) if not _inside(n.start, weapons) and not _not_count().match(norm[n.end :])]
     blocked = [(w.start, w.end) for w in weapons] + [(a.start, a.end) for a in actions]
     blocked += [(n.start, n.end) for n in numbers] + [(m.start(), m.end()) for m in marker("ad").finditer(norm)]
+    for key in ("night", "today", "subset"):
+        blocked += [(m.start(), m.end()) for m in word_pattern("context", key).finditer(norm)]
+    blocked += [(start, end) for start, end, _ in find_collective(norm)]
     owner_hint = source.claimant if source is not None else None
     hint_region = owner_hint.split(":", 1)[1] if owner_hint and "-" in owner_hint else None
     hits = places.find_places(text, norm, blocked, hint_region)

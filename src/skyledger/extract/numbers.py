@@ -16,7 +16,9 @@ from skyledger.extract.lexicon import LANGUAGES, compile_words, read
 from skyledger.model import CountQualifier
 
 MAX_DIGITS = 7
-_DIGITS = re.compile(r"(?<![\d.,:/№-])(\d{1,7})(?![\d])(?![.:]\d)(?!-?(?:летн|річн|year|х год|т[иі]|го\b|й\b))")
+_DIGITS = re.compile(
+    r"(?<![\d.,:/№-])(\d{1,7})(?![\d])(?![.:]\d)(?!-?(?:летн|річн|year|х год|т[иі]|го\b|й\b|мм|mm|км|km))"
+)
 _JOINER = re.compile(r"^(?:\s|-|\s+and\s+|\s+и\s+|\s+і\s+)$")
 WEAK = frozenset({"a", "an", "another", "single", "lone"})
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from skyledger.extract.lexicon import merged_list
-from skyledger.gazetteer import Gazetteer, load_gazetteer
+from skyledger.gazetteer import Gazetteer, PlaceMention, load_gazetteer
 from skyledger.model import Place, PlacePrecision
 
 _PLURAL_NOUN = re.compile(
@@ -21,6 +21,8 @@ _PLURAL_NOUN = re.compile(
 )
 _LIST_WORD = re.compile(r"([\w'-]+)\s*(?:,|\s(?:и|і|та|й|and))\s*$")
 _WATER_WORDS = re.compile(r"мор[ея]|море|sea|акватор", re.IGNORECASE)
+_ADJECTIVE = re.compile(r"(?:ского|ской|скому|ском|ских|ського|ської|ському|ських|цкого|цкой)$")
+_PLACE_NOUN = re.compile(r"\s+(?:район|округ|муниципальн|городск|громад|сельсовет|поселени)")
 LEVELS = ("country", "region", "district", "settlement", "water")
 
 
@@ -49,12 +51,27 @@ def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
 
+@lru_cache(maxsize=1)
+def _not_places() -> re.Pattern[str]:
+    return re.compile(r"(?:" + "|".join(merged_list("context", "not_places")) + r")$")
+
+
+def _plausible(mention: PlaceMention, norm: str, blocked: list[tuple[int, int]]) -> bool:
+    """False for a mention that is another recognised word, a common word, or an adjective with no place noun."""
+    surface = norm[mention.start : mention.end]
+    if len(surface) <= 2 or _overlaps(mention.start, mention.end, blocked) or _not_places().match(surface):
+        return False
+    if mention.level.value == "settlement" and _ADJECTIVE.search(surface):
+        return bool(_PLACE_NOUN.match(norm[mention.end : mention.end + 12]))
+    return True
+
+
 def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_region: str | None) -> list[PlaceHit]:
     """Places in ``text`` (original) whose spans overlap none of ``blocked`` (other recognised words)."""
     gaz = gazetteer()
     hits: list[PlaceHit] = []
     for mention in gaz.find_places(text, context_region):
-        if len(mention.surface) <= 2 or _overlaps(mention.start, mention.end, blocked):
+        if not _plausible(mention, norm, blocked):
             continue
         level = mention.level.value
         water = mention.surface if level == "water" or _WATER_WORDS.search(mention.surface) else None
@@ -67,11 +84,29 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
             hits.extend(_listed_regions(text, norm, hit, gaz))
         hits.append(hit)
     hits.sort(key=lambda hit: hit.start)
+    hits = _consistent(hits)
     for number in range(1, len(hits)):  # "з напрямків: Курськ, Брянськ, Орел": the whole list is an origin
         gap = norm[hits[number - 1].end : hits[number].start]
         if hits[number - 1].origin and re.fullmatch(r"[\s,;]*(?:и|і|та|й|and)?\s*", gap):
             hits[number] = replace(hits[number], origin=True)
     return hits
+
+
+def _consistent(hits: list[PlaceHit]) -> list[PlaceHit]:
+    """Drop a district or settlement in a region the text neither names nor mostly talks about (a homonym)."""
+    named = {h.place.region for h in hits if h.level == "region" and h.place.region}
+    counts: dict[str, int] = {}
+    for hit in hits:
+        if hit.place.region:
+            counts[hit.place.region] = counts.get(hit.place.region, 0) + 1
+    main = max(counts, key=lambda code: counts[code]) if counts else None
+    if main is None:
+        return hits
+    return [
+        h
+        for h in hits
+        if h.level in ("region", "country", "water") or h.place.region in named or h.place.region == main or not named
+    ]
 
 
 def _is_origin(norm: str, hit: PlaceHit) -> bool:
@@ -120,3 +155,9 @@ def timezone(code: str | None) -> str | None:
 def region_of_words(phrase: str) -> str | None:
     """The region an authority's title names ("Курский губернатор", "Kharkiv OVA"), or None."""
     return gazetteer().region_of_jurisdiction(phrase)
+
+
+def settlement_region(name: str) -> str | None:
+    """The region of the largest settlement called ``name``, or None."""
+    place = gazetteer().resolve_settlement(name)
+    return place.region if place is not None else None

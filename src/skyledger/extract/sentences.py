@@ -11,10 +11,11 @@ from dataclasses import dataclass
 
 # a sentence ends at . ! ? or a line break; not after an initial or an abbreviation like "обл." before a lower-case word
 _END = re.compile(
-    r"(?<=[.!?…])[\"')\]]*\s+(?=[\"'«(\[]?[A-ZА-ЯІЇЄҐ0-9\W])|\n\s*|(?<=;)\s+|(?<=:)\s+(?=[-–—•▫▪●◾️\d]|\S+\s[-–—])"
+    r"(?<=[.!?…])[\"')\]*_]*\s+(?=[\"'«(\[*_]*[A-ZА-ЯІЇЄҐ0-9\W])|\n\s*|(?<=;)\s+|(?<=:)[*_]*\s+(?=[-–—•▫▪●◾️\d*]|(?:\S+\s+){1,2}[-–—]\s)"
+    r"|\s+(?=[▫▪•●◾])"
 )
 _BULLET = re.compile(r"^[\s\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
-_ABBREV = re.compile(r"(?:\b\w{1,3}|обл|р-н|г|с|пос|пгт|ст|им|ул|мск|млн|тыс|тис|etc|St|Mr|Dr|No)\.$", re.IGNORECASE)
+_ABBREV = re.compile(r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п))\.$")
 MAX_SEGMENT = 4000
 
 
@@ -57,7 +58,7 @@ def split(text: str) -> list[Segment]:
 
 
 def _looks_like_item(piece: str) -> bool:
-    return bool(re.match(r"^\s*(?:\d+|[a-zа-яіїєґ']+)\s*[-–—]\s", piece, re.IGNORECASE))
+    return bool(re.match(r"^[\s*_]*(?:[\w'*]+\s+){0,2}[\w'*]+\s*[-–—]\s", piece))
 
 
 def _cut(start: int, end: int, paragraph: int) -> list[tuple[int, int, int]]:

@@ -30,10 +30,14 @@ def _carry_models(claims: list[Claim]) -> None:
     for claim in claims:
         if claim.weapon_model:
             models.setdefault(claim.weapon_class, set()).add(claim.weapon_model)
+    missiles = {(cls, model) for cls, named in models.items() if cls in _MISSILES for model in named}
     for claim in claims:
         named = models.get(claim.weapon_class, set())
         if claim.weapon_model is None and len(named) == 1:
             claim.weapon_model = next(iter(named))
+        elif claim.weapon_model is None and claim.weapon_class is WeaponClass.MISSILE and len(missiles) == 1:
+            # "ракета «Точка-У»" named once: "украинская ракета уничтожена" is that missile
+            claim.weapon_class, claim.weapon_model = next(iter(missiles))
 
 
 def _drop_listed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:

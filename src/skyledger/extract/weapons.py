@@ -82,10 +82,40 @@ def _merge(first: WeaponMention, second: WeaponMention, text: str) -> WeaponMent
     return WeaponMention(first.start, second.end, cls, name.model, noun.singular, True)
 
 
+@lru_cache(maxsize=1)
+def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    before, after, every = [], [], []
+    for language in LANGUAGES:
+        data = read(language, "weapons").get("number", {})
+        before.append(data.get("singular_before", "(?!)"))
+        after.append(data.get("singular_after", "(?!)"))
+        every += data.get("all", [])
+    return (
+        re.compile(r"\w{2,}(?:" + "|".join(before) + r")\s+$"),
+        re.compile(r"^\s+(?:" + "|".join(after) + r")(?!\w)"),
+        re.compile(r"(?<!\w)(?:" + "|".join(every) + r")\s+(?:\w+\s+){0,2}$"),
+    )
+
+
+def _grammatical_singular(text: str, mention: WeaponMention) -> bool:
+    """ "украинский БПЛА", "БпЛА уничтожен": a noun with one form for both numbers, made singular by its neighbours."""
+    before, after, _ = _number_words()
+    return bool(
+        before.search(text[max(0, mention.start - 30) : mention.start])
+        or after.match(text[mention.end : mention.end + 40])
+    )
+
+
+def preceded_by_all(text: str, start: int) -> bool:
+    """ "все воздушные цели", "all three missiles": the mention sums up what was named before."""
+    return bool(_number_words()[2].search(text[max(0, start - 40) : start]))
+
+
 def find_weapons(text: str) -> list[WeaponMention]:
     """Weapon mentions in the normalised ``text``, in order (out-of-scope ones included, flagged)."""
     lex = lexicon()
     found = [m for match in lex.pattern.finditer(text) if (m := _mention(lex.entry_of(match), match))]
+    found = [replace(m, singular=True) if not m.singular and _grammatical_singular(text, m) else m for m in found]
     merged: list[WeaponMention] = []
     for mention in found:
         if merged:
