@@ -91,8 +91,8 @@ def resolve_place(hits: list[PlaceHit]) -> tuple[list[Place], tuple[str, ...]]:
             return [Place(country=countries.pop(), precision=PlacePrecision.COUNTRY)], ()
         return [Place()], ()
     if len(regions) > 1:
-        countries: set[str | None] = {places.region_country(code) for code in regions}
-        country = countries.pop() if len(countries) == 1 and not any(h.water for h in hits) else None
+        sides = {places.region_country(code) for code in regions}
+        country = sides.pop() if len(sides) == 1 and not any(h.water for h in hits) else None
         return [Place(country=country, precision=PlacePrecision.COUNTRY if country else PlacePrecision.NONE)], tuple(
             regions
         )
