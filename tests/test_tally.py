@@ -33,7 +33,7 @@ def test_tally_by_region_counts_each_event_once(filled: Store) -> None:
         # Kaluga: the governor's 1, the ministry's 5 and TASS's rewrite of the 5: one event, figure 5, three claims
         ("2024-05-12", "intercepted", "RU-KLU", 5, 3, 1),
         ("2024-05-12", "intercepted", "RU-BRY", 7, 1, 1),
-        ("2024-05-13", "launched", "none", 20, 1, 1),
+        ("2024-05-13", "launched", "national", 20, 1, 1),
         ("2024-05-13", "intercepted", "UA-32", 17, 1, 1),
         ("2024-06-02", "intercepted", "UA-30", 2, 1, 1),
     }
@@ -113,7 +113,7 @@ def test_plot_labels_axes_and_legend(sqlite_store: Store, tmp_path: Path, monkey
     (figure,) = seen
     for axis in figure.axes:
         assert axis.get_xlabel() == "week starting (Monday)"
-        assert axis.get_ylabel().startswith("weapons claimed")
+        assert axis.get_ylabel() == "weapons claimed" and axis.get_title().endswith("by claimant")
         legend = axis.get_legend()
         assert legend is not None and legend.get_title().get_text() == "claimant"
         assert [text.get_text() for text in legend.get_texts()]

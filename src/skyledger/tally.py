@@ -6,13 +6,13 @@ works on *figures*: within one event (or one report, for a claim not yet linked 
 class and one group (one region, one claimant, one side ...), the largest count any of its claims gives is that
 group's figure; figures are then summed over events. Two claimants of one side about the same event therefore count
 once in a tally by side, and once each in a tally by claimant. Corrections are applied and rejected claims left out,
-as everywhere. A claim's period is that of its day (``store.records``: the UTC date of its time window's start, else
-of the report's publication); claims with neither are left out.
+as everywhere. A claim's period is that of its day (``store.records``: the local date of the middle of its time
+window, else of the report's publication); claims with neither are left out.
 
 The table (long form) has one row per (period, action, group): ``period`` (the first day of the day / ISO week /
-month, ISO text), ``action``, the group's column (``region``, ``weapon_class``, ``claimant`` or ``side``; ``"none"``
-where a claim has no value), ``figure`` (the sum of figures), ``claims`` (claims counted) and ``events`` (distinct
-events).
+month, ISO text), ``action``, the group's column (``region``, ``weapon_class``, ``claimant`` or ``side``; a claim
+without a region is ``"national"``, without another value ``"unknown"``), ``figure`` (the sum of figures), ``claims``
+(claims counted) and ``events`` (distinct events).
 """
 
 from __future__ import annotations
@@ -40,11 +40,13 @@ GROUPS = {
 MEASURES = ("figure", "claims", "events")
 TABLE_COLUMNS = ("period", "action", "figure", "claims", "events")
 _UNITS = {"day": "day", "week": "week starting (Monday)", "month": "month"}
-_MEASURE_LABELS = {
-    "figure": "weapons claimed (sum of figures per event)",
+_MEASURE_LABELS = {"figure": "weapons claimed", "claims": "claims", "events": "events"}
+_MEASURE_TITLES = {
+    "figure": "weapons claimed (the largest figure per event, summed)",
     "claims": "claims",
     "events": "events",
 }
+MISSING = {"region": "national"}  # the label of a claim without a value in the group's column; else "unknown"
 
 
 def period_start(day: date, by: str) -> date:
@@ -71,7 +73,7 @@ def tally(store: Store, *, by: str = "day", group: str = "region", filters: Filt
         if record["rejected"] or not record["day"]:
             continue
         period = period_start(date.fromisoformat(record["day"]), by).isoformat()
-        key = (period, record["action"], str(record[column] or "none"))
+        key = (period, record["action"], str(record[column] or MISSING.get(column, "unknown")))
         unit = record["event_id"] or f"report:{record['report_id']}"
         figure_key = (*key, unit, record["weapon_class"])
         count = record["count"]
@@ -127,7 +129,7 @@ def plot(table: pd.DataFrame, path: str | Path, *, measure: str = "figure", by: 
     for axis, action in zip(axes[:, 0], actions, strict=True):
         wide = pivot(table, measure=measure, action=action)
         wide.plot(kind="bar", stacked=True, ax=axis, width=0.8)
-        axis.set_title(f"{action}: {_MEASURE_LABELS[measure]} by {group}")
+        axis.set_title(f"{action}: {_MEASURE_TITLES[measure]} by {group}")
         axis.set_xlabel(_UNITS.get(by, by))
         axis.set_ylabel(_MEASURE_LABELS[measure])
         axis.legend(title=group, fontsize="small", loc="upper left", bbox_to_anchor=(1.0, 1.0))
