@@ -43,7 +43,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         if candidate.subset and not candidate.places:
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
-    return totals.finalise(pairs)
+    return totals.finalise(pairs, report_classes(context))
 
 
 def _report_class(context: ReportContext) -> tuple[str, str | None]:
@@ -188,4 +188,8 @@ def _time(context: ReportContext, candidate: Candidate, region: str | None):  # 
 def _outcomes(
     context: ReportContext, found: list[Candidate], voices: dict[int, list[tuple[int, _Voice]]]
 ) -> dict[int, Outcome]:
-    return outcomes.by_candidate(context, found, lambda c: _voice_for(voices, c).claimant)
+    def voice_of(index: int) -> str:
+        options = voices.get(index)
+        return options[-1][1].claimant if options else ""
+
+    return outcomes.by_candidate(context, found, lambda c: _voice_for(voices, c).claimant, voice_of)

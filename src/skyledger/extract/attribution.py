@@ -145,10 +145,10 @@ def _resolve(
 ) -> str | None:
     role, jurisdiction = str(attrs["role"]), str(attrs["jurisdiction"])
     if jurisdiction == "country":
-        around = norm[max(0, match.start() - 25) : match.end() + 25]
-        for pattern, country in _COUNTRY_WORDS:
-            if pattern.search(norm[match.start() : match.end() + 12]) or pattern.search(around):
-                return f"{role}:{country}"
+        for window in (norm[match.start() : match.end() + 12], norm[max(0, match.start() - 15) : match.start()]):
+            for pattern, country in _COUNTRY_WORDS:
+                if pattern.search(window):
+                    return f"{role}:{country}"
         return f"{role}:{attrs['default']}"
     if jurisdiction == "place":
         region = _region_beside(norm, match, hits) or report_region

@@ -21,10 +21,13 @@ _GAP = re.compile(r"^[\s\"'(«]*(?:[\w'-]+[\s\"'»)]+){0,4}$")
 _WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
 _COORD = re.compile(r"^\s*(?:,|и|і|та|й|and|or|или|або)\s*$")
 _ORPHAN_AFTER = re.compile(
-    r"^\s*(?:[-:]\s|(?:more |more,? |ещ[её] |ще )?(?:над|в|у|во|на|over|in|above|of them|of which|из них|з них|"
-    r"from them|more|ещ[её]|ще)\b)"
+    r"^\s*(?:[-:]\s|(?:more |more,? |ещ[её] |ще )?(?:над|в|у|во|на|over|in|above|of them|of which|из них|з них|near|"
+    r"around|close to|около|возле|в районе|біля|поблизу|неподалік|"
+    r"from them|more (?=over|in|above|were|had)|ещ[её]|ще)\b)"
 )
-_ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|\bи|\bі|\band|[-:])\s*$")
+_ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|[-:])\s*$")
+_COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
+_AUXILIARY = re.compile(r"^\s*(?:(?:were|was|had|have|has|been|are|is|были|был|была|было|були|був|була|було)\s+)*$")
 _HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
 
 
@@ -60,6 +63,9 @@ def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Numb
 
 def _nearest_action(context: ReportContext, acts: list[ActionMention], start: int, end: int) -> ActionMention | None:
     norm = context.norm
+    inside = [a for a in acts if start <= a.start and a.end <= end and a.kind != "nominal"]
+    if inside:  # "11 збитих безпілотників"
+        return inside[0]
     left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
     right = [
         a for a in acts if a.start >= end and a.start - end <= REACH and not re.search(r"[;]", norm[end : a.start])
@@ -87,7 +93,7 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     out: list[Candidate] = []
     header = _header_candidates(previous, segment.header)
     for weapon in weapons:
-        number = _count_for(context, weapon, numbers, used)
+        number = None if weapon.launcher else _count_for(context, weapon, numbers, used)
         if number is not None:
             used.add(number.start)
         candidate = _weapon_candidate(context, index, weapon, number, acts, header or out[-1:])
@@ -104,9 +110,30 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
 
 
 def _drop_general(out: list[Candidate]) -> list[Candidate]:
-    """ "атака с применением БПЛА ... БПЛА уничтожен": the uncounted mention only names the weapon used."""
+    """ "атака с применением БПЛА ... БПЛА уничтожен": the uncounted mention only names the weapon used; and
+    "fired rockets from a Vampire launcher" is one uncounted claim, not two."""
     counted = {c.weapon_class for c in out if c.count is not None}
-    return [c for c in out if c.count is not None or c.weapon_class not in counted]
+    kept: list[Candidate] = []
+    for candidate in out:
+        if candidate.count is None and candidate.weapon_class in counted:
+            continue
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.count is None
+                and candidate.count is None
+                and k.action is candidate.action
+                and k.weapon_class == candidate.weapon_class
+                and not k.bare
+            ),
+            None,
+        )
+        if twin is not None:
+            twin.model = twin.model or candidate.model
+            continue
+        kept.append(candidate)
+    return kept
 
 
 def _expand_all(context: ReportContext, out: list[Candidate], previous: list[Candidate]) -> list[Candidate]:
@@ -241,7 +268,9 @@ def _orphans(
             continue
         after = norm[number.end : number.end + 25]
         before = norm[max(segment.start, number.start - 12) : number.start]
-        if not (segment.item or _ORPHAN_AFTER.match(after) or _ORPHAN_BEFORE.search(before)):
+        if _COMPARISON.match(after) or not (
+            segment.item or _ORPHAN_AFTER.match(after) or _ORPHAN_BEFORE.search(before) or _acted(acts, number)
+        ):
             continue
         if word_pattern("outcomes", "people").match(after.strip()) or re.match(r"^\s*(?:%|лет|год|років|км)", after):
             continue
@@ -267,6 +296,11 @@ def _orphans(
             )
         )
     return out
+
+
+def _acted(acts: list[ActionMention], number: Number) -> bool:
+    """ "Two were brought down": a number that is the subject of an action word right after it."""
+    return any(0 <= a.start - number.end <= 25 and a.kind not in ("nominal",) for a in acts)
 
 
 def _source_weapon(

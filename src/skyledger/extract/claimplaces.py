@@ -18,6 +18,7 @@ from skyledger.extract.context import ReportContext
 from skyledger.extract.places import PlaceHit
 from skyledger.model import Place, PlacePrecision
 
+_LEADS = re.compile(r"^[\s,]*(?:where|with|of which|где|де|с|з|из них|з них)?[\s,:-]*$")
 _CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
 
 
@@ -44,7 +45,10 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
             stop = ordered[number + 1].anchor if number + 1 < len(ordered) else context.segments[index].end
             clause_end = _clause_end(norm, candidate.end, stop)
             mine = [h for h in hits if candidate.end <= h.start < clause_end]
-            candidate.places = mine or [h for h in hits if 0 <= candidate.anchor - h.end <= 40][-1:]
+            before = [
+                h for h in hits if 0 <= candidate.anchor - h.end <= 40 and _leads_to(norm, h.end, candidate.anchor)
+            ]
+            candidate.places = mine or before[-1:]
             taken.update(h.start for h in candidate.places)
     for number, candidate in enumerate(ordered):
         if candidate.orphan:
@@ -60,13 +64,18 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
             continue
         for later in ordered[number + 1 :]:
             between = norm[candidate.end : later.anchor]
-            if later.places and not re.search(r"[.;:]", between) and not later.bare:
+            if later.places and not re.search(r"[.;:,]", between) and not later.bare and not later.orphan:
                 candidate.places = later.places
                 break
     opening = [h for h in hits if h.end <= ordered[0].anchor]
     for candidate in ordered:
         if not candidate.places:
             candidate.places = opening
+
+
+def _leads_to(norm: str, end: int, anchor: int) -> bool:
+    """ "the Bryansk region, where ten were downed", "Kaluga, with five": a place that introduces the number."""
+    return bool(_LEADS.match(norm[end:anchor]))
 
 
 def _clause_end(norm: str, start: int, stop: int) -> int:

@@ -100,7 +100,10 @@ def _figure(
 
 
 def by_candidate(
-    context: ReportContext, found: list[Candidate], claimant_of: Callable[[Candidate], str]
+    context: ReportContext,
+    found: list[Candidate],
+    claimant_of: Callable[[Candidate], str],
+    voice_of: Callable[[int], str],
 ) -> dict[int, Outcome]:
     """The outcome each candidate carries: its own sentence's, updated by outcome-only sentences about its region.
 
@@ -110,7 +113,7 @@ def by_candidate(
     by_segment: dict[int, list[Candidate]] = {}
     for candidate in found:
         by_segment.setdefault(candidate.segment, []).append(candidate)
-    stated: list[tuple[int, str | None, Outcome]] = []
+    stated: list[tuple[int, str | None, str, Outcome]] = []
     for index, segment in enumerate(context.segments):
         if index in context.skipped:
             continue
@@ -125,14 +128,17 @@ def by_candidate(
         )
         outcome = sentence_outcome(context.norm, segment.start, segment.end, numbers, damaged)
         if not outcome.empty:
-            stated.append((index, _segment_region(context, index, by_segment.get(index, []), claimant_of), outcome))
+            region = _segment_region(context, index, by_segment.get(index, []), claimant_of)
+            stated.append((index, region, voice_of(index), outcome))
     out: dict[int, Outcome] = {}
     for candidate in found:
         region = _candidate_region(context, candidate, claimant_of)
         result = Outcome()
-        for index, where, outcome in stated:
+        speaker = claimant_of(candidate)
+        for index, where, voice, outcome in stated:
             own = index == candidate.segment
-            if own or (index not in by_segment and (where is None or region is None or where == region)):
+            same_place = where is None or region is None or where == region
+            if own or (index not in by_segment and same_place and voice == speaker):
                 result = _update(result, outcome)
         out[id(candidate)] = result
     return out

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 # a sentence ends at . ! ? or a line break; not after an initial or an abbreviation like "обл." before a lower-case word
 _END = re.compile(
     r"(?<=[.!?…])[\"')\]*_]*\s+(?=[\"'«(\[*_]*[A-ZА-ЯІЇЄҐ0-9\W])|\n\s*|(?<=;)\s+|(?<=:)[*_]*\s+(?=[-–—•▫▪●◾️\d*]|(?:\S+\s+){1,2}[-–—]\s)"
-    r"|\s+(?=[▫▪•●◾])"
+    r"|\s+(?=[*_]*[▫▪•●◾])"
 )
-_BULLET = re.compile(r"^[\s\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
+_BULLET = re.compile(r"^[\s*_]*[\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
 _ABBREV = re.compile(r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п))\.$")
 MAX_SEGMENT = 4000
 

@@ -17,19 +17,23 @@ from skyledger.model import Action, Casualties, Claim, WeaponClass
 _MISSILES = {WeaponClass.MISSILE, WeaponClass.CRUISE_MISSILE, WeaponClass.BALLISTIC_MISSILE}
 
 
-def finalise(pairs: list[tuple[Candidate, Claim]]) -> list[Claim]:
-    _carry_models([claim for _, claim in pairs])
+def finalise(pairs: list[tuple[Candidate, Claim]], named: list[tuple[str, str | None]]) -> list[Claim]:
+    """``named``: (class, model) of every weapon the report names, claim or not ("из РСЗО «Вампир»")."""
+    _carry_models([claim for _, claim in pairs], named)
     pairs = _drop_listed_totals(pairs)
     pairs = _drop_summed_totals(pairs)
     pairs = _merge_placeless_impacts(pairs)
     return _dedupe([claim for _, claim in pairs])
 
 
-def _carry_models(claims: list[Claim]) -> None:
+def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> None:
     models: dict[WeaponClass, set[str]] = {}
     for claim in claims:
         if claim.weapon_model:
             models.setdefault(claim.weapon_class, set()).add(claim.weapon_model)
+    for cls, model in named:
+        if model:
+            models.setdefault(WeaponClass(cls), set()).add(model)
     missiles = {(cls, model) for cls, named in models.items() if cls in _MISSILES for model in named}
     for claim in claims:
         named = models.get(claim.weapon_class, set())

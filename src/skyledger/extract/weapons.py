@@ -32,6 +32,7 @@ class WeaponMention:
     model: str | None
     singular: bool = False
     has_noun: bool = True  # False for a bare model name with no munition noun ("РСЗО «Вампир»")
+    launcher: bool = False  # a launch system's name alone ("из РСЗО «Вампир»"): no count of munitions
 
     @property
     def in_scope(self) -> bool:
@@ -43,7 +44,7 @@ def lexicon() -> Alternation:
     entries: list[tuple[dict[str, object], list[str], list[str]]] = []
     for language in LANGUAGES:
         for number, item in enumerate(read(language, "weapons").get("weapon", [])):
-            attrs = {"class": item.get("class"), "model": item.get("model"), "where": f"{language} #{number + 1}"}
+            attrs = {"class": item.get("class"), "model": item.get("model"), "launcher": bool(item.get("launcher"))}
             entries.append((attrs, list(item.get("patterns", [])), list(item.get("singular", []))))
     # skips and out-of-scope words first, then models, then the generic nouns in file order
     entries.sort(key=lambda entry: (entry[0]["class"] not in (SKIP, OUT_OF_SCOPE), entry[0]["model"] is None))
@@ -56,7 +57,10 @@ def _mention(entry: Entry, match: re.Match[str]) -> WeaponMention | None:
         return None
     singular = bool(entry.singular and entry.singular.fullmatch(match.group(0)))
     model = entry.attrs.get("model")
-    return WeaponMention(match.start(), match.end(), cls, str(model) if model else None, singular, model is None)
+    launcher = bool(entry.attrs.get("launcher"))
+    return WeaponMention(
+        match.start(), match.end(), cls, str(model) if model else None, singular, model is None, launcher
+    )
 
 
 def _specific(a: str, b: str) -> str:
@@ -79,7 +83,7 @@ def _merge(first: WeaponMention, second: WeaponMention, text: str) -> WeaponMent
     if noun.weapon_class not in generic and name.weapon_class != WeaponClass.MISSILE.value:
         return None
     cls = _specific(noun.weapon_class, name.weapon_class)
-    return WeaponMention(first.start, second.end, cls, name.model, noun.singular, True)
+    return WeaponMention(first.start, second.end, cls, name.model, noun.singular, True, False)
 
 
 @lru_cache(maxsize=1)
