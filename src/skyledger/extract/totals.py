@@ -34,11 +34,11 @@ def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> N
     for cls, model in named:
         if model:
             models.setdefault(WeaponClass(cls), set()).add(model)
-    missiles = {(cls, model) for cls, named in models.items() if cls in _MISSILES for model in named}
+    missiles = {(cls, model) for cls, names in models.items() if cls in _MISSILES for model in names}
     for claim in claims:
-        named = models.get(claim.weapon_class, set())
-        if claim.weapon_model is None and len(named) == 1:
-            claim.weapon_model = next(iter(named))
+        names = models.get(claim.weapon_class, set())
+        if claim.weapon_model is None and len(names) == 1:
+            claim.weapon_model = next(iter(names))
         elif claim.weapon_model is None and claim.weapon_class is WeaponClass.MISSILE and len(missiles) == 1:
             # "ракета «Точка-У»" named once: "украинская ракета уничтожена" is that missile
             claim.weapon_class, claim.weapon_model = next(iter(missiles))

@@ -43,7 +43,7 @@ class WeaponMention:
 def lexicon() -> Alternation:
     entries: list[tuple[dict[str, object], list[str], list[str]]] = []
     for language in LANGUAGES:
-        for number, item in enumerate(read(language, "weapons").get("weapon", [])):
+        for item in read(language, "weapons").get("weapon", []):
             attrs = {"class": item.get("class"), "model": item.get("model"), "launcher": bool(item.get("launcher"))}
             entries.append((attrs, list(item.get("patterns", [])), list(item.get("singular", []))))
     # skips and out-of-scope words first, then models, then the generic nouns in file order
