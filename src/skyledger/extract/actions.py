@@ -39,7 +39,7 @@ def find_actions(text: str) -> list[ActionMention]:
     """Action words in the normalised ``text``, in order."""
     lex = lexicon()
     out = []
-    for match in lex.pattern.finditer(text):
+    for match in lex.finditer(text):
         attrs = lex.entry_of(match).attrs
         out.append(ActionMention(match.start(), match.end(), Action(str(attrs["action"])), str(attrs["kind"])))
     return out

@@ -112,7 +112,7 @@ def find_speakers(norm: str, hits: list[PlaceHit], report_region: str | None) ->
     table = tables()
     out: list[Speaker] = []
     lex = table.speakers
-    for match in lex.pattern.finditer(norm):  # type: ignore[attr-defined]
+    for match in lex.finditer(norm):  # type: ignore[attr-defined]
         attrs = lex.entry_of(match).attrs  # type: ignore[attr-defined]
         if _possessed(norm, match.start()):
             continue

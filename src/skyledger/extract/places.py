@@ -47,6 +47,7 @@ def _target_tail() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "target")) + r")\s+(?:\w+\s+){0,1}$")
 
 
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
 

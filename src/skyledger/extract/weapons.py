@@ -118,7 +118,7 @@ def preceded_by_all(text: str, start: int) -> bool:
 def find_weapons(text: str) -> list[WeaponMention]:
     """Weapon mentions in the normalised ``text``, in order (out-of-scope ones included, flagged)."""
     lex = lexicon()
-    found = [m for match in lex.pattern.finditer(text) if (m := _mention(lex.entry_of(match), match))]
+    found = [m for match in lex.finditer(text) if (m := _mention(lex.entry_of(match), match))]
     found = [replace(m, singular=True) if not m.singular and _grammatical_singular(text, m) else m for m in found]
     merged: list[WeaponMention] = []
     for mention in found:
