@@ -39,7 +39,7 @@ EN_SUFFIXES = re.compile(
 EN_PREFIXES = re.compile(
     r"^(Gorodskoy Okrug|Gorodskoye Poseleniye|Munitsipal’nyy Okrug|Munitsipalnyy Okrug|Horad|Okrug)\s+"
 )
-GENERIC = re.compile(r"(?i)\b(район|district|raion|rayon|округ|okrug|область|oblast)\b")
+GENERIC = re.compile(r"(?i)\b(район|district|raion|rayon|rajon|raen|округ|okrug|область|oblast)\b")
 RU_ADJ_DISTRICT = re.compile(r"^([А-ЯЁа-яё-]+(?:ский|цкий|ской|ный|ий|ый))\s+(район|муниципальный|городской)", re.I)
 
 

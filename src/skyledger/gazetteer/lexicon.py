@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -25,6 +26,11 @@ from .tables import (
 
 base = lru_cache(maxsize=100_000)(_base)
 
+# A word in an adjective's form (Russian, Ukrainian, and the English romanisations of both): district names are these.
+ADJECTIVE_FORM = re.compile(
+    r"(?:ий|ый|ой|ая|ое|ее|ие|ые|ого|его|ому|ему|ом|ем|ым|им|ую|юю|ых|их|ими|ыми|ій|ої|ою|ім|іх|ього|ьому|"
+    r"ька|ьку|ькій|ьке|ьких|ька|ська|sky|skiy|skyi|skyy|skii|ski|tsky|tskiy|tskyi|kyi|kiy|ky|iy|yi|yy|nyy|nyi|ny)$"
+)
 SHORT_CUE = 3  # cue words this short match only letter for letter ("г." is not "He")
 CUE_KINDS = {
     "region",
@@ -36,6 +42,8 @@ CUE_KINDS = {
     "authority",
     "water",
     "conjunction",
+    "direction",
+    "hromada",
 }
 _FILLERS = {"of", "the"}  # "the village of X", "Republic of Tatarstan"
 
@@ -47,11 +55,12 @@ class Lexicon:
     settlements: Sequence[Settlement]
     region_nouns: PhraseIndex[str] = field(default_factory=PhraseIndex)  # standalone: Крым, Київщина, Moscow
     region_stems: PhraseIndex[str] = field(default_factory=PhraseIndex)  # need a cue: Калужская, Kaluga
-    district_stems: PhraseIndex[int] = field(default_factory=PhraseIndex)
+    district_stems: PhraseIndex[int] = field(default_factory=PhraseIndex)  # adjectives: Жуковский, Zhukovsky
+    district_nouns: PhraseIndex[int] = field(default_factory=PhraseIndex)  # English nouns: Bucha, Yelets (district)
     settlement_names: PhraseIndex[int] = field(default_factory=PhraseIndex)
     water_stems: PhraseIndex[str] = field(default_factory=PhraseIndex)  # Черное (море), Azov (Sea of)
     countries: PhraseIndex[str] = field(default_factory=PhraseIndex)
-    cues: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    cues: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # key -> (kind, word)
     short_cues: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     adjective_bases: set[str] = field(default_factory=set)  # Cyrillic region adjectives: never a bare settlement
     stop_bases: dict[bool, set[str]] = field(default_factory=lambda: {True: set(), False: set()})  # by is-Latin
@@ -65,16 +74,28 @@ class Lexicon:
 
     def cue(self, token: Token, kind: str) -> bool:
         """Whether a token is a generic word of this kind; short ones ("г", "обл") must match letter for letter."""
-        if len(token.text) <= SHORT_CUE:
-            return kind in self.short_cues.get(token.text.lower(), ())
-        return any(kind in self.cues.get(key, ()) for key in token.bases)
+        lower = token.text.lower()
+        if len(lower) <= SHORT_CUE:
+            return kind in self.short_cues.get(lower, ())
+        return any(
+            cue_kind == kind and lower.startswith(word[:3])  # the key alone would take "Силами" for "село"
+            for key in token.bases
+            for cue_kind, word in self.cues.get(key, ())
+        )
 
     def filler(self, word: str) -> bool:
         return word.lower() in _FILLERS
 
     def first_keys(self) -> set[str]:
         keys = set(self.cues) | {key for word in self.short_cues for key in token_bases(word)}
-        for index in (self.region_nouns, self.region_stems, self.district_stems, self.settlement_names):
+        indexes = (
+            self.region_nouns,
+            self.region_stems,
+            self.district_stems,
+            self.district_nouns,
+            self.settlement_names,
+        )
+        for index in indexes:
             keys |= index.firsts()
         return keys | self.water_stems.firsts() | self.countries.firsts()
 
@@ -87,12 +108,7 @@ def build_lexicon(directory: Path) -> Lexicon:
     _add_regions(lexicon, directory)
     _add_districts(lexicon)
     lexicon.settlement_keys = settlement_keys
-    add = lexicon.settlement_names.add_raw
-    for number, keys in enumerate(settlement_keys):
-        for key in keys.replace(";", "|").split("|"):
-            if key:
-                parts = tuple(key.split(" "))
-                add(parts[0], parts, number)
+    lexicon.settlement_names.add_keys(settlement_keys)
     for name, forms in load_pairs(directory / "waters.tsv"):
         for form in forms.split("|"):
             core = [word for word in words(form) if not _is_cue(lexicon, word, "water")]
@@ -114,12 +130,15 @@ def _add_cues(lexicon: Lexicon, directory: Path) -> None:
         if len(word) <= SHORT_CUE:
             lexicon.short_cues[word.lower()].add(kind)
         else:
-            lexicon.cues[base(word)].add(kind)
+            lexicon.cues[base(word)].append((kind, word.lower()))
 
 
 def _is_cue(lexicon: Lexicon, word: str, *kinds: str) -> bool:
-    found = lexicon.short_cues.get(word.lower(), ()) if len(word) <= SHORT_CUE else lexicon.cues.get(base(word), ())
-    return any(kind in found for kind in kinds) or word.lower() in _FILLERS
+    if word.lower() in _FILLERS:
+        return True
+    if len(word) <= SHORT_CUE:
+        return any(kind in lexicon.short_cues.get(word.lower(), ()) for kind in kinds)
+    return any(kind in kinds for kind, _ in lexicon.cues.get(base(word), ()))
 
 
 def _add_regions(lexicon: Lexicon, directory: Path) -> None:
@@ -154,23 +173,31 @@ def _add_region_name(lexicon: Lexicon, iso: str, name: str) -> None:
 
 
 def _add_districts(lexicon: Lexicon) -> None:
+    generic: dict[str, bool] = {}
     for number, district in enumerate(lexicon.districts):
         lexicon.district_by_id[district.id] = number
         for form in (district.name, *district.names):
             parts = words(form)
-            core = [word for word in parts if not _is_cue(lexicon, word, "district", "district_mod")]
-            if core and len(core) <= 3:
-                key = tuple(base(word) for word in core)
+            for word in parts:
+                if word not in generic:
+                    generic[word] = _is_cue(lexicon, word, "district", "district_mod", "hromada")
+            core = [word for word in parts if not generic[word]]
+            if not core or len(core) > 3:
+                continue
+            key = tuple(base(word) for word in core)
+            if ADJECTIVE_FORM.search(core[-1].lower()):
                 lexicon.district_stems.add(key, number)
-                noun = _noun_of_adjective(key[-1])  # "Uzlovaya district", "Yelets district"
-                if noun:
-                    lexicon.district_stems.add((*key[:-1], noun), number)
+                for noun in _nouns_of_adjective(key[-1]):  # "Uzlovaya district", "Yelets district", "Odesa district"
+                    lexicon.district_nouns.add((*key[:-1], noun), number)
+            elif is_latin(core[-1]):
+                lexicon.district_nouns.add(key, number)  # "Bucha Raion", "Gorodskoy Okrug Domodedovo"
 
 
-def _noun_of_adjective(adjective: str) -> str | None:
-    """The town a district adjective is named after: Узловский -> Узлов(ая), Елецкий -> Елец (in base letters)."""
+def _nouns_of_adjective(adjective: str) -> tuple[str, ...]:
+    """The town a district adjective may be named after, in base letters: Узловский -> Узлов(ая), Елецкий -> Елец,
+    Одеський -> Одес(а) (the town's с merged into -ськ)."""
     if len(adjective) <= 4:
-        return None
+        return ()
     if adjective.endswith("sk"):
-        return adjective[:-2]
-    return adjective[:-1] if adjective.endswith(("ck", "Ck")) else None
+        return (adjective[:-2], adjective[:-1])
+    return (adjective[:-1],) if adjective.endswith(("ck", "Ck")) else ()

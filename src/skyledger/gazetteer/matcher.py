@@ -17,14 +17,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
-from .lexicon import Lexicon
+from .lexicon import ADJECTIVE_FORM, Lexicon
 from .phrases import PhraseIndex, Token, consonants, list_gap, tight
 
 T = TypeVar("T")
 BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
-_ADJECTIVAL = re.compile(r"(?:ск|цк|зьк|ськ|цьк)(?:ого|ому|ой|ая|ую|ий|ый|их|ие|ые|ої|ій|ою|а|у|і|ими|ых)$")
+# Adjectives: Russian -ский/-цкий in every case but the noun-like -ском/-ске/-ска (Курском, Курске, Курска), Ukrainian
+# -ський/-цький/-зький in every case; and oblique adjective endings that no noun has (-ого, -ому, -ую, -ым, -ими...).
+_ADJECTIVAL = re.compile(
+    r"(?:(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ым|им|ую|ых|их|ими|ыми)"
+    r"|(?:ськ|цьк|зьк)(?:а|у|і|ий|ій|ої|ою|ому|им|их|ими|е|ого|ім)"
+    r"|(?:ого|его|ому|ему|ую|юю|ым|им|ім|ыми|ими|ього|ьому))$"
+)
 
 
 class Level(StrEnum):
@@ -45,6 +51,7 @@ class RawMention:
     authority: bool = False  # "Курский губернатор": the region named through its authority
     group: int = 0  # mentions of one list share a group number (> 0)
     weak: frozenset[int] = frozenset()  # settlements matched only through an alternate (foreign, old) name
+    initial: bool = False  # a bare name opening a sentence, where any word is capitalised
 
 
 @dataclass
@@ -54,18 +61,42 @@ class _Item:
     ids: list
 
 
+class _Finder(Protocol):
+    def match(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, Any]]: ...
+
+
+class _DistrictFinder:
+    """District names: adjectives in any script ("Жуковским", "Zhukovsky"); English nouns only in Latin ("Bucha")."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lx = lexicon
+
+    def match(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, int]]:
+        token = tokens[i]
+        if token.latin:
+            found = self.lx.district_stems.match(text, tokens, i) + self.lx.district_nouns.match(text, tokens, i)
+            return sorted(found, key=lambda item: -item[0])
+        found = self.lx.district_stems.match(text, tokens, i)
+        # "міста", "Белгород" are not district names whatever follows them; "Білгород-Дністровський" is
+        return [(end, n) for end, n in found if ADJECTIVE_FORM.search(tokens[end - 1].text.lower())]
+
+
 class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
         self.first_keys = lexicon.first_keys()
+        self.hromada_keys = {key for key, cues in lexicon.cues.items() if any(kind == "hromada" for kind, _ in cues)}
         self._groups = 0
 
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
         found: list[RawMention] = []
         i = 0
         first_keys = self.first_keys
+        hromada = self.hromada_keys
         while i < len(tokens):
-            if not any(key in first_keys for key in tokens[i].bases):
+            if not any(key in first_keys for key in tokens[i].bases) and not (
+                i + 1 < len(tokens) and hromada.intersection(tokens[i + 1].bases)
+            ):
                 i += 1
                 continue
             mentions = self._at(text, tokens, i)
@@ -77,7 +108,7 @@ class Matcher:
         return found
 
     def _at(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        for attempt in (self._water, self._regions, self._districts, self._cued_settlement):
+        for attempt in (self._water, self._regions, self._districts, self._hromada, self._cued_settlement):
             mentions = attempt(text, tokens, i)
             if mentions:
                 return mentions
@@ -86,7 +117,7 @@ class Matcher:
     def _is(self, tokens: list[Token], k: int, kind: str) -> bool:
         return k < len(tokens) and self.lx.cue(tokens[k], kind)
 
-    def _list(self, index: PhraseIndex[T], text: str, tokens: list[Token], i: int) -> list[_Item]:
+    def _list(self, index: PhraseIndex[T] | _Finder, text: str, tokens: list[Token], i: int) -> list[_Item]:
         """Names of one index joined by commas and conjunctions: "Белгородской, Брянской и Курской"."""
         items: list[_Item] = []
         k = i
@@ -158,9 +189,23 @@ class Matcher:
         return close == after_stem and self._is(tokens, close, "district") and not self._is(tokens, close, "region_mod")
 
     def _districts(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        items = self._list(self.lx.district_stems, text, tokens, i)
+        items = self._list(_DistrictFinder(self.lx), text, tokens, i)
         close = self._close(text, tokens, items, "district_mod", "district") if items else None
         return self._emit(items, Level.DISTRICT, close) if close is not None else []
+
+    def _hromada(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
+        """ "Білопільська громада" -> its centre Білопілля (the adjective's base less -ськ is the town's)."""
+        if not self._followed_by(text, tokens, i + 1, "hromada") or not ADJECTIVE_FORM.search(tokens[i].text.lower()):
+            return []
+        if _compound(text, tokens, i):
+            return []  # "Середино-Будська громада" is not "Будська громада"
+        found: list[int] = []
+        for key in tokens[i].bases[:1]:
+            for noun in (key[:-2], key[:-1]) if key.endswith("sk") else ():
+                found.extend(
+                    n for n in self.lx.settlement_names.lookup((noun,)) if self.lx.settlements[n].country == "UA"
+                )
+        return [RawMention(i, i + 1, Level.SETTLEMENT, found, cued=True)] if found else []
 
     def _cued_settlement(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         if not self._is(tokens, i, "settlement") or tokens[i].text.isupper() and len(tokens[i].text) > 1:
@@ -168,12 +213,18 @@ class Matcher:
         k = i + 1
         while k < len(tokens) and (self._is(tokens, k, "settlement") or self.lx.filler(tokens[k].text)):
             k += 1
-        if k >= len(tokens) or len(text[tokens[k - 1].end : tokens[k].start]) > 3 or not _name_like(tokens[k].text):
+        if k >= len(tokens) or not _name_like(tokens[k].text):
+            return []
+        between = text[tokens[k - 1].end : tokens[k].start].strip()
+        abbreviation = between == "." and not tokens[k - 1].latin and len(tokens[k - 1].text) <= 4
+        if between and not abbreviation or len(tokens[k].text) < 3:  # "г. Курск", "с. Дубовое"; not "city. In"
             return []
         if self._regions(text, tokens, k) or self._districts(text, tokens, k):
             return []  # "the city's Nakhimovsky district": the district, found at the next token
         matches = self.lx.settlement_names.match(text, tokens, k)
-        return [self._settlement(tokens, k, matches, cued=True)] if matches else []
+        if not matches or self._followed_by(text, tokens, matches[0][0], "direction"):
+            return []
+        return [self._settlement(tokens, k, matches, cued=True)]
 
     def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         token = tokens[i]
@@ -190,43 +241,86 @@ class Matcher:
         places = self._bare_settlements(text, tokens, i)
         if places:
             options.append(self._settlement(tokens, i, places, cued=False))
+            options[-1].initial = sentence_initial(text, token.start)
         if not options:
             return []
         return [max(options, key=lambda m: m.last)]  # longest; ties keep the region, then the country
 
     def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, int]]:
         token = tokens[i]
-        if len(token.text) < 3 or token.bases[0] in self.lx.stop_bases[token.latin]:
+        if len(token.text) < 3 or token.bases[0] in self.lx.stop_bases[token.latin] or _compound(text, tokens, i):
             return []
         places = self.lx.settlement_names.match(text, tokens, i)
         if not places:
             return []
+        end = places[0][0]
+        if _compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
+            return []  # "Южно-Донецкое", "на Купянском направлении"
+        if self._in_district_list(text, tokens, end):
+            return []  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
         if consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
             places = [(end, n) for end, n in places if end > i + 1 or self.lx.settlements[n].rank >= BIG_SHORT]
-        if not token.latin and _ADJECTIVAL.search(token.text.lower()):
-            if token.bases[0] in self.lx.adjective_bases:
-                return []  # "Курский" is the region's adjective, not a village
-            places = [(end, n) for end, n in places if end > i + 1 or self._exact(token, n)]
+        if _adjectival(token) and token.bases[0] in self.lx.adjective_bases:
+            return []  # "Курский" is the region's adjective, not a village
         return places
-
-    def _exact(self, token: Token, number: int) -> bool:
-        """An adjectival word matches a settlement only as its own name (Октябрьский), not a town's (Азовского)."""
-        return token.bases[0] in self.lx.primary_keys(number)
 
     def _settlement(self, tokens: list[Token], i: int, places: list[tuple[int, int]], cued: bool) -> RawMention:
         end = places[0][0]
         numbers = [n for stop, n in places if stop == end]
         weak: frozenset[int] = frozenset()
         if end == i + 1:
-            bases = set(tokens[i].bases)
+            # An adjectival word is strong only as a place's own name (Октябрьский), not as a town's adjective
+            # (Азовского) nor as another case of an adjectival name (Балабиного): those need their district named.
+            bases = {tokens[i].bases[0]} if _adjectival(tokens[i]) else set(tokens[i].bases)
             weak = frozenset(n for n in numbers if not bases.intersection(self.lx.primary_keys(n)))
         return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
+
+    def _in_district_list(self, text: str, tokens: list[Token], k: int) -> bool:
+        """Whether a district word closes the list that the name before token ``k`` belongs to ("Салтівський район",
+        "Saltivskyi and Kyivskyi districts"; not "Дубовое Белгородского района")."""
+        joined = False
+        for _ in range(6):
+            if k >= len(tokens) or not list_gap(text, tokens[k - 1], tokens[k]):
+                return False
+            if self._is(tokens, k, "district") or self._is(tokens, k, "district_mod"):
+                return True
+            if self._is(tokens, k, "conjunction") or "," in text[tokens[k - 1].end : tokens[k].start]:
+                joined = True
+            elif not joined or not ADJECTIVE_FORM.search(tokens[k].text.lower()):
+                return False
+            k += 1
+        return False
+
+    def _followed_by(self, text: str, tokens: list[Token], k: int, kind: str) -> bool:
+        return k < len(tokens) and self._is(tokens, k, kind) and tight(text, tokens[k - 1], tokens[k])
 
     def _person(self, tokens: list[Token], i: int) -> bool:
         people = self.lx.person_bases[tokens[i].latin]
         if tokens[i].bases[0] in people:
             return True
         return i > 0 and tokens[i - 1].capitalised and tokens[i - 1].bases[0] in people
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether a word opens a sentence, a line or a bullet: only punctuation and spaces back to a full stop."""
+    for position in range(start - 1, max(start - 24, -1), -1):
+        char = text[position]
+        if char in ".!?…\n":
+            return True
+        if char.isalnum() or char in ",;:(":
+            return False
+    return start < 24
+
+
+def _adjectival(token: Token) -> bool:
+    return not token.latin and bool(_ADJECTIVAL.search(token.text.lower()))
+
+
+def _compound(text: str, tokens: list[Token], i: int, after: bool = False) -> bool:
+    """Whether token ``i`` is glued by a hyphen to its neighbour (before it, or after it when ``after``)."""
+    if after:
+        return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == "-"
+    return i > 0 and text[tokens[i - 1].end : tokens[i].start] == "-"
 
 
 def _name_like(word: str) -> bool:

@@ -73,9 +73,19 @@ class PhraseIndex(Generic[T]):
         if (key, payload) not in entries:
             entries.append((key, payload))
 
-    def add_raw(self, first: str, key: tuple[str, ...], payload: T) -> None:
-        """Add without the duplicate check (bulk loading of prebuilt keys)."""
-        self._by_first.setdefault(first, []).append((key, payload))
+    def add_keys(self: PhraseIndex[int], rows: list[str]) -> None:
+        """Bulk-load prebuilt keys: row number -> "key|key;key" (words of a key space-joined), no duplicate check."""
+        by_first = self._by_first
+        for number, field in enumerate(rows):
+            for key in field.replace(";", "|").split("|"):
+                if not key:
+                    continue
+                parts = tuple(key.split(" ")) if " " in key else (key,)
+                entries = by_first.get(parts[0])
+                if entries is None:
+                    by_first[parts[0]] = [(parts, number)]
+                else:
+                    entries.append((parts, number))
 
     def firsts(self) -> set[str]:
         return set(self._by_first)

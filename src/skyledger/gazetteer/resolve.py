@@ -12,6 +12,7 @@ from .matcher import Level, RawMention
 from .phrases import Token
 
 BIG_PLACE = 10_000  # a settlement this large is taken on its capitalised name alone
+BIG_CITY = 100_000  # ... and this large when the name opens a sentence
 _ADJECTIVE_ENDS = ("ky", "kyi", "kiy", "ki", "kii")  # Yeletsky over the town okrug "Yelets" when both match
 _PRECISION = {
     Level.COUNTRY: PlacePrecision.COUNTRY,
@@ -150,8 +151,12 @@ class Resolver:
         ranked = sorted(numbers, key=score, reverse=True)
         best = ranked[0]
         row = self.lx.settlements[best]
-        supported = support(best) > 0
-        if not (item.cued or supported or row.rank >= BIG_PLACE and best not in item.weak):
+        if best in item.weak:  # an old or foreign name: only with a settlement word or its district named
+            accepted = item.cued or support(best) >= 4.0
+        else:  # a sentence's first word is capitalised anyway: there only a city needs no support
+            big = row.rank >= (BIG_CITY if item.initial else BIG_PLACE) and len(surface) > 3
+            accepted = item.cued or support(best) > 0 or big
+        if not accepted:
             return None
         rivals = [n for n in ranked[1:] if score(n) > score(best) - 1.0]
         places = [self.settlement_place(n) for n in ranked[:6]]
