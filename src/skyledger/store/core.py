@@ -71,8 +71,11 @@ def _sqlite_begin(connection: Connection) -> None:
 
 def open_store(url: str, *, read_only: bool = False, migrate: bool = True) -> Store:
     """Open (creating where needed) the database at ``url`` and bring its schema up to date."""
+    # psycopg prepares a statement after five runs; PostgreSQL then plans it once for any parameters (a generic plan),
+    # which cannot hash an IN list: looking up 500 identities among 15,000 reports took 0.2 s a batch instead of 5 ms.
+    connect_args = {"prepare_threshold": None} if url.startswith("postgresql+psycopg") else {}
     try:
-        engine = create_engine(url)
+        engine = create_engine(url, connect_args=connect_args)
     except (ArgumentError, NoSuchModuleError) as error:
         raise StoreError(f"not a database URL I can open: {url!r} ({error})") from None
     if engine.dialect.name == "sqlite":

@@ -61,8 +61,9 @@ def _known(connection: Connection, keys: Iterable[tuple[int, str]]) -> dict[tupl
     found: dict[tuple[int, str], tuple[int, str]] = {}
     for source_id, external_ids in by_source.items():
         for start in range(0, len(external_ids), _CHUNK):
+            chunk = external_ids[start : start + _CHUNK]
             query = select(reports.c.id, reports.c.external_id, reports.c.content_hash).where(
-                reports.c.source_id == source_id, reports.c.external_id.in_(external_ids[start : start + _CHUNK])
+                reports.c.source_id == source_id, reports.c.external_id.in_(chunk)
             )
             for row in connection.execute(query):
                 found[(source_id, row.external_id)] = (row.id, row.content_hash)
