@@ -48,7 +48,10 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
 
 def _report_class(context: ReportContext) -> tuple[str, str | None]:
     named = report_classes(context)
-    classes = {cls for cls, _ in named}
+    classes = {cls for cls, _ in named} - {WeaponClass.OTHER.value}
+    specific = classes & {WeaponClass.BALLISTIC_MISSILE.value, WeaponClass.CRUISE_MISSILE.value}
+    if len(specific) == 1:  # "балістичними ракетами ... 4 ракети": one kind of missile
+        classes.discard(WeaponClass.MISSILE.value)
     if len(classes) != 1:
         return WeaponClass.OTHER.value, None
     models = {model for _, model in named if model}
@@ -108,7 +111,11 @@ def _claims_of(
         found, regions = [region_place(code) for code in regions], ()
     found = [_fallback_place(context, candidate, voice, place, regions) for place in found]
     if candidate.action is Action.LAUNCHED and candidate.count is None and not _has_target(found, regions):
-        return []
+        if not _names_own_territory(context, candidate, voice):
+            return []
+        found = [_fallback_place(context, candidate, voice, place, regions, own=True) for place in found]
+        if not any(place.region for place in found):
+            return []
     segment = context.segments[candidate.segment]
     outcome = results.get(id(candidate), Outcome())
     claims = []
@@ -142,8 +149,20 @@ def _has_target(found: list[Place], regions: tuple[str, ...]) -> bool:
     return bool(regions) or any(place.region for place in found)
 
 
+def _names_own_territory(context: ReportContext, candidate: Candidate, voice: _Voice) -> bool:
+    """ "ворог атакував столицю", "били по об'єктах області": an authority names its own territory as the target."""
+    segment = context.segments[candidate.segment]
+    regional = "-" in voice.claimant.partition(":")[2]
+    return regional and context.has("self_place", segment.start, segment.end)
+
+
 def _fallback_place(
-    context: ReportContext, candidate: Candidate, voice: _Voice, place: Place, regions: tuple[str, ...]
+    context: ReportContext,
+    candidate: Candidate,
+    voice: _Voice,
+    place: Place,
+    regions: tuple[str, ...],
+    own: bool = False,
 ) -> Place:
     """A claim whose sentence names no place: a list item's header, then the claimant's own region."""
     if place.region or regions or place.water:
@@ -160,7 +179,7 @@ def _fallback_place(
     role, _, jurisdiction = voice.claimant.partition(":")
     if "-" in jurisdiction and candidate.action is not Action.LAUNCHED:
         return region_place(jurisdiction)
-    if "-" in jurisdiction and candidate.action is Action.LAUNCHED and candidate.count is not None:
+    if "-" in jurisdiction and candidate.action is Action.LAUNCHED and (candidate.count is not None or own):
         return region_place(jurisdiction)
     if role not in NATIONAL_ROLES and len(jurisdiction) == 2:
         return Place(country=jurisdiction, precision=Place().precision)

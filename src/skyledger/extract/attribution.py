@@ -165,14 +165,7 @@ def _region_beside(norm: str, match: re.Match[str], hits: list[PlaceHit]) -> str
     if before and not re.search(r"[.,;:]", norm[before[-1].end : match.start()]):
         return before[-1].place.region
     inside = [h for h in hits if match.start() <= h.start < match.end() and h.place.region]
-    if inside:
-        return inside[0].place.region
-    return (
-        places.region_of_words(norm[match.start() : match.end() + 20]) if _NAMED.search(norm, match.start()) else None
-    )
-
-
-_NAMED = re.compile(r"\w+")
+    return inside[0].place.region if inside else None
 
 
 def has_speech(norm: str, start: int, end: int) -> bool:

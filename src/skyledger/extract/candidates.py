@@ -91,7 +91,7 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     numbers = context.within(context.numbers, "numbers", start, end)
     used: set[int] = set()
     out: list[Candidate] = []
-    header = _header_candidates(previous, segment.header)
+    header = _header_candidates(previous, segment.header) or _header_actions(context, segment.header)
     for weapon in weapons:
         number = None if weapon.launcher else _count_for(context, weapon, numbers, used)
         if number is not None:
@@ -171,6 +171,31 @@ def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:
             [*acts, ActionMention(lost.start(), lost.end(), Action.INTERCEPTED, "intercept")], key=lambda a: a.start
         )
     return acts
+
+
+def _header_actions(context: ReportContext, header: int | None) -> list[Candidate]:
+    """A list whose header names no weapon ("збито/подавлено 119 цілей:"): its items take the header's action."""
+    if header is None:
+        return []
+    segment = context.segments[header]
+    acts = [a for a in context.within(context.actions, "actions", segment.start, segment.end) if a.kind != "nominal"]
+    acts = acts or context.within(context.actions, "actions", segment.start, segment.end)
+    if not acts:
+        return []
+    act = acts[0]
+    return [
+        Candidate(
+            act.action,
+            WeaponClass.OTHER.value,
+            None,
+            None,
+            CountQualifier.UNSPECIFIED,
+            act.start,
+            act.end,
+            header,
+            act.kind,
+        )
+    ]
 
 
 def _header_candidates(previous: list[Candidate], header: int | None) -> list[Candidate]:
@@ -269,7 +294,7 @@ def _orphans(
         after = norm[number.end : number.end + 25]
         before = norm[max(segment.start, number.start - 12) : number.start]
         if _COMPARISON.match(after) or not (
-            segment.item or _ORPHAN_AFTER.match(after) or _ORPHAN_BEFORE.search(before) or _acted(acts, number)
+            segment.item or _ORPHAN_AFTER.match(after) or _ORPHAN_BEFORE.search(before) or _acted(norm, acts, number)
         ):
             continue
         if word_pattern("outcomes", "people").match(after.strip()) or re.match(r"^\s*(?:%|лет|год|років|км)", after):
@@ -298,9 +323,12 @@ def _orphans(
     return out
 
 
-def _acted(acts: list[ActionMention], number: Number) -> bool:
+def _acted(norm: str, acts: list[ActionMention], number: Number) -> bool:
     """ "Two were brought down": a number that is the subject of an action word right after it."""
-    return any(0 <= a.start - number.end <= 25 and a.kind not in ("nominal",) for a in acts)
+    return any(
+        0 <= a.start - number.end <= 25 and a.kind != "nominal" and _AUXILIARY.match(norm[number.end : a.start])
+        for a in acts
+    )
 
 
 def _source_weapon(

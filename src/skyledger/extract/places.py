@@ -39,7 +39,7 @@ class PlaceHit:
 
 @lru_cache(maxsize=1)
 def _origin_tail() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "origin")) + r")\s+(?:\w+\s+){0,2}$")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "origin")) + r")[\s:]+(?:\w+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1)
@@ -88,7 +88,7 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
     hits = _consistent(hits)
     for number in range(1, len(hits)):  # "з напрямків: Курськ, Брянськ, Орел": the whole list is an origin
         gap = norm[hits[number - 1].end : hits[number].start]
-        if hits[number - 1].origin and re.fullmatch(r"[\s,;]*(?:и|і|та|й|and)?\s*", gap):
+        if hits[number - 1].origin and re.fullmatch(r"[\s,;()-]*(?:[\w']+[\s,;()-]+){0,2}", gap):
             hits[number] = replace(hits[number], origin=True)
     return hits
 

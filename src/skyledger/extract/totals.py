@@ -35,6 +35,8 @@ def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> N
         if model:
             models.setdefault(WeaponClass(cls), set()).add(model)
     missiles = {(cls, model) for cls, names in models.items() if cls in _MISSILES for model in names}
+    kinds = {claim.weapon_class for claim in claims} | {WeaponClass(cls) for cls, _ in named}
+    specific = kinds & {WeaponClass.BALLISTIC_MISSILE, WeaponClass.CRUISE_MISSILE}
     for claim in claims:
         names = models.get(claim.weapon_class, set())
         if claim.weapon_model is None and len(names) == 1:
@@ -42,6 +44,8 @@ def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> N
         elif claim.weapon_model is None and claim.weapon_class is WeaponClass.MISSILE and len(missiles) == 1:
             # "ракета «Точка-У»" named once: "украинская ракета уничтожена" is that missile
             claim.weapon_class, claim.weapon_model = next(iter(missiles))
+        elif claim.weapon_class is WeaponClass.MISSILE and not missiles and len(specific) == 1:
+            claim.weapon_class = next(iter(specific))  # "балістичними ракетами ... знищили 4 ракети"
 
 
 def _drop_listed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
