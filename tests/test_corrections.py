@@ -171,3 +171,21 @@ def test_corrections_export_in_the_claims_md_shape(filled: Filled, tmp_path: Pat
         start, end = claim["evidence_span"]
         assert ministry["text"][start:end] == claim["evidence"]
     assert kyiv["claims"] == []  # its only claim was rejected
+
+
+def test_model_claims_as_corrected(filled: Filled) -> None:
+    """What linking and grading read: stored model claims with the corrections applied, rejected ones left out."""
+    from skyledger.store.claims import claims_of_reports
+    from skyledger.store.corrections import correct_claims
+
+    store, ids = filled
+    correct_claim(store, ids["claims"][1], {"count": 6, "region": "RU-BRY", "killed": 1}, author="anna")
+    correct_claim(store, ids["claims"][2], {"rejected": True}, author="anna")
+    with store.connect() as connection:
+        machine = claims_of_reports(connection, [ids["reports"][1]])
+        corrected = correct_claims(connection, machine)
+    assert [claim.count for claim in machine] == [5, 7]
+    (claim,) = corrected
+    assert claim.id == ids["claims"][1] and claim.count == 6 and claim.place.region == "RU-BRY"
+    assert claim.casualties is not None and claim.casualties.killed == 1
+    assert claim.action.value == "intercepted" and claim.evidence_span == machine[0].evidence_span

@@ -18,21 +18,22 @@ Several corrections of one field: the newest wins; all stay in the table as the 
 Readers (exports, the Python API, the dashboard) call :func:`apply_corrections` on claim rows read from the ``claims``
 table (dicts with its column names): corrected fields take the human value, and each row gains ``corrected`` (bool),
 ``corrected_fields`` (list of names) and ``corrections`` (list of dicts: field, value, machine_value, author,
-created_at, note).
+created_at, note). Code that works on model claims read from the store (linking and grading events) calls
+:func:`correct_claims`: the claims as corrected, those a human marked as not a claim left out.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, insert, select
 
 from skyledger.errors import NotFoundError, UsageError
-from skyledger.model import Action, CountQualifier, Damage, WeaponClass
+from skyledger.model import Action, Casualties, Claim, CountQualifier, Damage, WeaponClass
 from skyledger.store.core import Store
 from skyledger.store.schema import claims as claims_table
 from skyledger.store.schema import corrections as corrections_table
@@ -238,6 +239,55 @@ def matched_claim_ids(connection: Connection) -> dict[int, int | None]:
         target = match_claim(item, rows.get(item.report_id, []))
         matched[item.id] = int(target["id"]) if target is not None else None
     return matched
+
+
+def correct_claims(connection: Connection, claims: Sequence[Claim]) -> list[Claim]:
+    """Stored model claims (with ids) as corrected; the ones a human marked as not a claim are left out."""
+    ids = [claim.id for claim in claims if claim.id is not None]
+    if not ids:
+        return list(claims)
+    rows: list[dict[str, Any]] = []
+    for start in range(0, len(ids), 500):
+        query = select(claims_table).where(claims_table.c.id.in_(ids[start : start + 500]))
+        rows.extend(dict(row) for row in connection.execute(query).mappings())
+    by_id = {row["id"]: row for row in apply_corrections(connection, rows)}
+    out = []
+    for claim in claims:
+        row = by_id.get(claim.id)
+        if row is None or not row["corrected"]:
+            out.append(claim)
+        elif not row["rejected"]:
+            out.append(_corrected_claim(claim, row))
+    return out
+
+
+def _corrected_claim(claim: Claim, row: dict[str, Any]) -> Claim:
+    fields = set(row["corrected_fields"])
+    place = replace(
+        claim.place,
+        **{key: row[key] for key in ("country", "region", "district", "settlement", "water") if key in fields},
+    )
+    time = claim.time
+    if "time_start" in fields:
+        time = replace(time, start=datetime.fromisoformat(row["time_start"]) if row["time_start"] else None)
+    if "time_end" in fields:
+        time = replace(time, end=datetime.fromisoformat(row["time_end"]) if row["time_end"] else None)
+    changes: dict[str, Any] = {"place": place, "time": time}
+    simple = {"action": Action, "weapon_class": WeaponClass, "count_qualifier": CountQualifier}
+    for key, kind in simple.items():
+        if key in fields:
+            changes[key] = kind(row[key])
+    for key in ("weapon_model", "count", "claimant"):
+        if key in fields:
+            changes[key] = row[key]
+    if "damage" in fields:
+        changes["damage"] = Damage(row["damage"]) if row["damage"] else None
+    for key in ("cites", "regions"):
+        if key in fields:
+            changes[key] = tuple(json.loads(row[key]) if row[key] else ())
+    if fields & {"killed", "injured"}:
+        changes["casualties"] = Casualties(killed=row["killed"], injured=row["injured"])
+    return replace(claim, **changes)
 
 
 def _overlay(row: dict[str, Any], correction: Correction) -> None:
