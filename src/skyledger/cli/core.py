@@ -343,7 +343,7 @@ def demo(
     db: str | None = typer.Option(None, "--db", help=f"Database URL or SQLite file. Default: {DEMO_DB} here."),
 ) -> None:
     """Ingest the bundled sample reports, process them, print a summary, then serve the dashboard until Ctrl-C."""
-    from skyledger.samples import sample_paths  # type: ignore[attr-defined,unused-ignore]
+    from skyledger.samples import sample_paths
 
     database = db or os.environ.get("SKYLEDGER_DB") or DEMO_DB
     url = db_url(database)

@@ -57,7 +57,7 @@ class ProcessSummary:
 
 def extract_pairs(pairs: Sequence[Pair]) -> list[list[Claim]]:
     """The claims of each report (a top-level function, so a worker process can run it)."""
-    return [extract_stage.extract_claims(report, source) for report, source in pairs]  # type: ignore[attr-defined,unused-ignore]
+    return [extract_stage.extract_claims(report, source) for report, source in pairs]
 
 
 def worker_count(count: int, requested: int | None = None) -> int:
@@ -117,7 +117,7 @@ def process(store: Store, *, on_progress: Progress | None = None, workers: int |
             on_progress(summary.reports, len(pending))
     summary.touched_events = sorted(touched)
     set_run_stats(store, run_id, summary.stats())  # update_events may read touched_events from the run
-    summary.changelog = events_stage.update_events(store, run_id)  # type: ignore[attr-defined,unused-ignore]
+    summary.changelog = events_stage.update_events(store, run_id)
     with store.begin() as connection:
         set_status(connection, [*leftover, *pending], Status.PROCESSED, only_from=Status.EXTRACTED)
     finish_run(store, run_id, summary.stats())
