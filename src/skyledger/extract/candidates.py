@@ -26,6 +26,8 @@ _ORPHAN_AFTER = re.compile(
     r"from them|more (?=over|in|above|were|had)|ещ[её]|ще)\b)"
 )
 _ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|[-:])\s*$")
+_NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
+_PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
 _COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
 _AUXILIARY = re.compile(r"^\s*(?:(?:were|was|had|have|has|been|are|is|были|был|была|было|були|був|була|було)\s+)*$")
 _HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
@@ -89,7 +91,8 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     weapons = [w for w in weapons if w.in_scope]
     acts = _usable_actions(context, index)
     numbers = context.within(context.numbers, "numbers", start, end)
-    used: set[int] = set()
+    parts = _parts_of(context.norm, numbers)
+    used: set[int] = {part.start for part in parts.values()}
     out: list[Candidate] = []
     header = _header_candidates(previous, segment.header) or _header_actions(context, segment.header)
     for weapon in weapons:
@@ -97,7 +100,9 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
         if number is not None:
             used.add(number.start)
         candidate = _weapon_candidate(context, index, weapon, number, acts, header or out[-1:])
-        if candidate is not None:
+        if candidate is not None and number is not None and number.start in parts:
+            out += _part_and_whole(context, candidate, parts[number.start], acts)
+        elif candidate is not None:
             if _absorbed(context, out, candidate):
                 continue
             out.append(candidate)
@@ -106,6 +111,37 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     inherited = [c for c in (header or previous[-3:]) if not c.bare]
     out += _orphans(context, index, numbers, used, acts, weapons, inherited)
     out += _bare_impacts(context, index, acts, out)
+    return out
+
+
+def _parts_of(norm: str, numbers: list[Number]) -> dict[int, Number]:
+    """ "42 of the 58 drones", "29 из 34 ракет": the whole's start -> the part."""
+    out = {}
+    for part, whole in zip(numbers, numbers[1:], strict=False):
+        if part.value is not None and whole.value is not None and _PART_OF.match(norm[part.end : whole.start]):
+            out[whole.start] = part
+    return out
+
+
+def _part_and_whole(
+    context: ReportContext, whole: Candidate, part: Number, acts: list[ActionMention]
+) -> list[Candidate]:
+    """The part takes the action said of it; the whole is a launch when the sentence says so, else no claim."""
+    action = _nearest_action(context, acts, part.start, part.end)
+    out = []
+    if action is not None:
+        out.append(
+            replace(
+                whole,
+                action=action.action,
+                kind=action.kind,
+                count=part.value,
+                qualifier=part.qualifier,
+                anchor=part.start,
+            )
+        )
+    if any(a.action is Action.LAUNCHED and a.kind == "verb" for a in acts):
+        out.append(replace(whole, action=Action.LAUNCHED, kind="verb"))
     return out
 
 
@@ -162,14 +198,12 @@ def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:
     ground = word_pattern("context", "ground").search(norm, segment.start, segment.end)
     if ground and not marker("ad").search(norm, segment.start, segment.end):
         acts = [a for a in acts if a.kind != "destroy"]
-    if marker("lost").search(norm, segment.start, segment.end) and marker("ew").search(
-        norm, segment.start, segment.end
-    ):
-        lost = marker("lost").search(norm, segment.start, segment.end)
-        assert lost is not None
-        acts = sorted(
-            [*acts, ActionMention(lost.start(), lost.end(), Action.INTERCEPTED, "intercept")], key=lambda a: a.start
-        )
+    lost = marker("lost").search(norm, segment.start, segment.end)
+    if lost is not None:  # lost locationally: an interception only when electronic warfare is credited
+        ew = marker("ew").search(norm, max(segment.start, lost.start() - 60), min(segment.end, lost.end() + 60))
+        kind = "intercept" if ew else "lost"
+        acts = [a for a in acts if not (a.start < lost.end() and lost.start() < a.end)]
+        acts = sorted([*acts, ActionMention(lost.start(), lost.end(), Action.INTERCEPTED, kind)], key=lambda a: a.start)
     return acts
 
 
@@ -220,6 +254,8 @@ def _weapon_candidate(
         return None
     else:
         chosen, kind = action.action, action.kind
+    if kind == "lost" or _NEGATED.search(context.norm[max(0, anchor - 16) : anchor]):
+        return None
     if kind == "repel":
         has_count = number is not None and number.value is not None
         chosen = Action.INTERCEPTED if has_count or weapon.singular else Action.LAUNCHED
@@ -302,7 +338,9 @@ def _orphans(
         source = _source_weapon(number.start, weapons, inherited)
         if source is None:
             continue
-        action = _nearest_action(context, acts, number.start, number.end)
+        action = _subject_of(norm, acts, number) or _nearest_action(context, acts, number.start, number.end)
+        if action is not None and action.kind == "lost":
+            continue
         chosen = action.action if action is not None and action.kind not in ("nominal",) else source[2]
         kind = action.kind if action is not None else "inherited"
         out.append(
@@ -324,11 +362,19 @@ def _orphans(
 
 
 def _acted(norm: str, acts: list[ActionMention], number: Number) -> bool:
-    """ "Two were brought down": a number that is the subject of an action word right after it."""
-    return any(
-        0 <= a.start - number.end <= 25 and a.kind != "nominal" and _AUXILIARY.match(norm[number.end : a.start])
-        for a in acts
-    )
+    return _subject_of(norm, acts, number) is not None
+
+
+def _subject_of(norm: str, acts: list[ActionMention], number: Number) -> ActionMention | None:
+    """ "Two were brought down", "one struck": the action word a number is the subject of."""
+    for act in acts:
+        if (
+            0 <= act.start - number.end <= 25
+            and act.kind != "nominal"
+            and _AUXILIARY.match(norm[number.end : act.start])
+        ):
+            return act
+    return None
 
 
 def _source_weapon(

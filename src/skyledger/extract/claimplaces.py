@@ -50,6 +50,13 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
             ]
             candidate.places = mine or before[-1:]
             taken.update(h.start for h in candidate.places)
+    for candidate in ordered:  # "shot down over Kursk, and one struck a block": the one is in Kursk too
+        if candidate.orphan and not candidate.places:
+            source = [c for c in ordered if not c.orphan and not c.bare and c.end <= candidate.anchor]
+            if source:
+                source_end = source[-1].end
+                stop = min((c.anchor for c in ordered if c.anchor > source_end), default=candidate.anchor)
+                candidate.places = [h for h in hits if source_end <= h.start < stop] or _opening(hits, ordered)
     for number, candidate in enumerate(ordered):
         if candidate.orphan:
             continue
@@ -67,10 +74,14 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
             if later.places and not re.search(r"[.;:,]", between) and not later.bare and not later.orphan:
                 candidate.places = later.places
                 break
-    opening = [h for h in hits if h.end <= ordered[0].anchor]
+    opening = _opening(hits, ordered)
     for candidate in ordered:
         if not candidate.places:
             candidate.places = opening
+
+
+def _opening(hits: list[PlaceHit], ordered: list[Candidate]) -> list[PlaceHit]:
+    return [h for h in hits if h.end <= ordered[0].anchor]
 
 
 def _leads_to(norm: str, end: int, anchor: int) -> bool:
