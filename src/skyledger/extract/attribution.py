@@ -22,6 +22,7 @@ _COUNTRY_WORDS = (
     (re.compile(r"росси|рф\b|российск|russia|росі|moscow|москв|кремл"), "RU"),
     (re.compile(r"украин|україн|ukrain|всу\b|зсу\b|киев|київ|kyiv"), "UA"),
 )
+_IMMEDIATE = re.compile(r"\s*(?:of\s+)?\w*")  # the word right after a title: "Воздушные силы Украины"
 _TLD_COUNTRY = {"ru": "RU", "ua": "UA", "by": "BY", "uk": "GB", "de": "DE", "fr": "FR", "pl": "PL", "kz": "KZ"}
 
 
@@ -145,7 +146,8 @@ def _resolve(
 ) -> str | None:
     role, jurisdiction = str(attrs["role"]), str(attrs["jurisdiction"])
     if jurisdiction == "country":
-        for window in (norm[match.start() : match.end() + 12], norm[max(0, match.start() - 15) : match.start()]):
+        inside_or_after = norm[match.start() : match.end()] + _IMMEDIATE.match(norm, match.end()).group(0)
+        for window in (inside_or_after, norm[max(0, match.start() - 15) : match.start()]):
             for pattern, country in _COUNTRY_WORDS:
                 if pattern.search(window):
                     return f"{role}:{country}"

@@ -52,15 +52,10 @@ def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], dam
     if _pattern("none_killed").search(norm, start, end):
         killed = 0
     figures = [(n.start, n.end, n.value) for n in numbers if n.value is not None and start <= n.start < end]
-    figures += [f for f in find_collective(norm[start:end]) for f in [(f[0] + start, f[1] + start, f[2])]]
-    used: set[int] = set()
-    for key in ("killed", "injured"):
-        value = _figure(norm, start, end, key, figures, used)
-        if value is not None:
-            if key == "killed":
-                killed = value
-            else:
-                injured = value
+    figures += [(a + start, b + start, value) for a, b, value in find_collective(norm[start:end])]
+    found = _figures(norm, start, end, figures)
+    killed = found.get("killed", killed)
+    injured = found.get("injured", injured)
     damage = None
     if _pattern("damage_none").search(norm, start, end):
         damage = Damage.NONE
@@ -69,34 +64,33 @@ def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], dam
     return Outcome(killed, injured, damage)
 
 
-def _figure(
-    norm: str, start: int, end: int, key: str, figures: list[tuple[int, int, int]], used: set[int]
-) -> int | None:
-    """The number stated for ``key`` (killed / injured) in the sentence: an update first, else the nearest figure."""
-    best: tuple[int, int] | None = None
-    for match in _pattern(key).finditer(norm, start, end):
-        for f_start, f_end, value in figures:
-            if f_start in used:
-                continue
-            if f_end <= match.start():
-                gap = match.start() - f_end
-            elif f_start >= match.end():
-                gap = f_start - match.end()
-                if _update_tail().search(norm[match.end() : f_start]):
-                    gap = 0
+def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]]) -> dict[str, int]:
+    """Each figure goes to the casualty word nearest to it ("two were killed and nine wounded"); a word with no
+    figure but a person beside it ("ранен мужчина") counts one; an update ("выросло до 15") wins."""
+    words = [
+        (m.start(), m.end(), key) for key in ("killed", "injured") for m in _pattern(key).finditer(norm, start, end)
+    ]
+    if not words:
+        return {}
+    found: dict[str, tuple[int, int]] = {}  # key -> (position of the figure, value): the last one stated wins
+    for f_start, f_end, value in figures:
+        best: tuple[int, str] | None = None
+        for w_start, w_end, key in words:
+            if f_end <= w_start:
+                gap, between = w_start - f_end, norm[f_end:w_start]
+            elif f_start >= w_end:
+                between = norm[w_end:f_start]
+                gap = 0 if _update_tail().search(between) else f_start - w_end
             else:
                 continue
-            between = norm[min(f_end, match.end()) : max(f_start, match.start())]
             if gap <= WINDOW and not re.search(r"[.;]", between) and (best is None or gap < best[0]):
-                best = (gap, value)
-                chosen = f_start
-        if best is None and _pattern("person").search(norm, max(start, match.start() - WINDOW), match.end() + WINDOW):
-            best = (WINDOW, 1)
-            chosen = -1
-    if best is None:
-        return None
-    used.add(chosen)
-    return best[1]
+                best = (gap, key)
+        if best is not None:
+            found[best[1]] = (f_start, value)
+    for w_start, w_end, key in words:
+        if key not in found and _pattern("person").search(norm, max(start, w_start - WINDOW), min(end, w_end + WINDOW)):
+            found[key] = (w_start, 1)
+    return {key: value for key, (_, value) in found.items()}
 
 
 def by_candidate(
@@ -135,10 +129,13 @@ def by_candidate(
         region = _candidate_region(context, candidate, claimant_of)
         result = Outcome()
         speaker = claimant_of(candidate)
+        states_own = any(index == candidate.segment for index, _, _, _ in stated)
         for index, where, voice, outcome in stated:
             own = index == candidate.segment
             same_place = where is None or region is None or where == region
-            if own or (index not in by_segment and same_place and voice == speaker):
+            # a sentence that states no outcome of its own takes every outcome stated about its place
+            other_ok = (index not in by_segment or not states_own) and same_place and voice == speaker
+            if own or other_ok:
                 result = _update(result, outcome)
         out[id(candidate)] = result
     return out

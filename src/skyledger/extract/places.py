@@ -48,6 +48,11 @@ def _target_tail() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def _locative_tail() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "locative")) + r")\s+(?:\w+\s+){0,1}$")
+
+
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
@@ -81,6 +86,8 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
             place = Place(water=mention.surface, precision=PlacePrecision.NONE)
         hit = PlaceHit(mention.start, mention.end, level, place, authority=mention.authority, water=water)
         hit = replace(hit, origin=_is_origin(norm, hit))
+        if level == "country" and not _locative_tail().search(norm[max(0, hit.start - 30) : hit.start]):
+            continue  # "Russia launched ...": the attacker, not where it happened
         if level == "region":
             hits.extend(_listed_regions(text, norm, hit, gaz))
         hits.append(hit)
