@@ -188,7 +188,8 @@ def events(
     limit: int = typer.Option(50, help="How many events to list (newest first)."),
     db: str | None = DbOption,
 ) -> None:
-    """List events, newest first, with how well each is corroborated."""
+    """List events, newest first: wave (the night, N, or day, D, of the attack), region, best count, independent
+    sources, credibility (1 confirmed .. 6 cannot be judged), whether the figures conflict, weapon classes."""
     low, high = browse.time_bounds(_when(since, "--since"), _when(until, "--until"))
     query = browse.EventFilter(
         region=region.upper() if region else None,
@@ -204,19 +205,19 @@ def events(
     finally:
         store.close()
     table = Table(title=f"{len(page.items)} events" + (" (more with --limit)" if page.next_offset else ""))
-    for column in ("id", "wave", "region", "start", "weapons", "count", "sources", "cred.", "conflict"):
-        table.add_column(column)
+    for column in ("id", "wave", "region", "count", "sources", "cred.", "conflict"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("weapons")
     for item in page.items:
         table.add_row(
             item["id"],
             item["wave"],
             item["region"] or item["country"] or "-",
-            (item["time_start"] or "")[:16],
-            ", ".join(item["weapon_classes"]),
             "-" if item["count_best"] is None else str(item["count_best"]),
             str(item["independent_sources"]),
             str(item["credibility"]),
             "yes" if item["conflict"] else "",
+            ", ".join(item["weapon_classes"]),
         )
     console.print(table)
 
@@ -254,22 +255,15 @@ def _print_event(detail: EventDetail) -> None:
         figures.add_row(figure.claimant, figure.action.value, figure.weapon_class.value, count, cited_in)
     if grade.figures:
         console.print(figures)
-    claims = Table(title="claims, with the evidence each was read from")
-    for column in ("report", "claimant", "action", "weapon", "count", "place", "evidence"):
-        claims.add_column(column, overflow="fold")
+    console.print(f"[bold]{len(detail.claims)} claims[/bold], each with the evidence it was read from:")
     for claim in detail.claims:
-        count = "-" if claim.count is None else f"{claim.count} ({claim.count_qualifier.value})"
+        count = "?" if claim.count is None else f"{claim.count} ({claim.count_qualifier.value})"
         weapon = claim.weapon_class.value + (f" {claim.weapon_model}" if claim.weapon_model else "")
-        claims.add_row(
-            str(claim.report_id),
-            claim.claimant,
-            claim.action.value,
-            weapon,
-            count,
-            _place(claim.place),
-            escape(claim.evidence),
+        console.print(
+            f"  report {claim.report_id}: {claim.claimant} {claim.action.value} {escape(weapon)} {count}, "
+            f"{escape(_place(claim.place))}"
         )
-    console.print(claims)
+        console.print(f"    [dim]“{escape(claim.evidence)}”[/dim]")
     reports = Table(title="reports")
     for column in ("id", "source", "reliability", "published", "url"):
         reports.add_column(column, overflow="fold")
