@@ -242,7 +242,9 @@ def main(argv: list[str] | None = None) -> int:
     settlements, big = build_settlements(args.src)
     write(args.out / "regions.tsv", build_regions(args.src, big, overrides))
     write(args.out / "districts.tsv", build_districts(args.src))
-    write(args.out / "settlements.tsv.gz", settlements + extra_settlements(args.out / "settlements_extra.tsv"))
+    rows = settlements[2:] + extra_settlements(args.out / "settlements_extra.tsv")
+    rows.sort(key=lambda line: -int(line.split("\t")[7]))  # stable: largest first, then source order
+    write(args.out / "settlements.tsv.gz", settlements[:2] + rows)
     return 0
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -16,7 +15,7 @@ from .phrases import PhraseIndex, Token
 from .tables import (
     District,
     RegionInfo,
-    Settlement,
+    SettlementTable,
     load_districts,
     load_pairs,
     load_regions,
@@ -52,7 +51,7 @@ _FILLERS = {"of", "the"}  # "the village of X", "Republic of Tatarstan"
 class Lexicon:
     regions: dict[str, RegionInfo]
     districts: list[District]
-    settlements: Sequence[Settlement]
+    settlements: SettlementTable
     region_nouns: PhraseIndex[str] = field(default_factory=PhraseIndex)  # standalone: Крым, Київщина, Moscow
     region_stems: PhraseIndex[str] = field(default_factory=PhraseIndex)  # need a cue: Калужская, Kaluga
     district_stems: PhraseIndex[int] = field(default_factory=PhraseIndex)  # adjectives: Жуковский, Zhukovsky

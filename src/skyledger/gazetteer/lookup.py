@@ -62,8 +62,8 @@ class Gazetteer:
         tokens = tokenize(name)
         if not tokens:
             return None
-        matches = self._lx.district_stems.match(name, tokens, 0)
-        numbers = [number for _, number in matches]
+        match = self._lx.district_stems.longest(name, tokens, 0) or self._lx.district_nouns.longest(name, tokens, 0)
+        numbers = list(match[1]) if match else []
         return self._pick(numbers, region, self._lx.districts, self._resolver.district_place)
 
     def resolve_settlement(self, name: str, region: str | None = None) -> Place | None:
@@ -71,9 +71,8 @@ class Gazetteer:
         tokens = tokenize(name)
         if not tokens:
             return None
-        matches = self._lx.settlement_names.match(name, tokens, 0)
-        longest = max((end for end, _ in matches), default=0)
-        numbers = sorted({n for end, n in matches if end == longest}, key=lambda n: -self._lx.settlements[n].rank)
+        match = self._lx.settlement_names.longest(name, tokens, 0)
+        numbers = sorted(match[1]) if match else []  # rows are sorted by size, largest first
         return self._pick(numbers, region, self._lx.settlements, self._resolver.settlement_place)
 
     @staticmethod
@@ -88,8 +87,8 @@ class Gazetteer:
         tokens = tokenize(phrase)
         if not tokens:
             return None
-        matches = self._lx.region_stems.match(phrase, tokens, 0)
-        return matches[0][1] if matches else None
+        match = self._lx.region_stems.longest(phrase, tokens, 0)
+        return match[1][0] if match else None
 
     def region_of_jurisdiction(self, text: str) -> str | None:
         """The region an authority's title names: "Губернатор Курской области", "Kyiv City Military Administration",

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
+from .keys import token_bases
 from .lexicon import ADJECTIVE_FORM, Lexicon
 from .phrases import PhraseIndex, Token, consonants, list_gap, tight
 
@@ -26,6 +27,7 @@ T = TypeVar("T")
 BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
 # Adjectives: Russian -ский/-цкий in every case but the noun-like -ском/-ске/-ска (Курском, Курске, Курска), Ukrainian
 # -ський/-цький/-зький in every case; and oblique adjective endings that no noun has (-ого, -ому, -ую, -ым, -ими...).
+_WATER, _REGION, _DISTRICT, _CUE, _NAME, _HROMADA = 1, 2, 4, 8, 16, 32  # what a word may start
 _ADJECTIVAL = re.compile(
     r"(?:(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ым|им|ую|ых|их|ими|ыми)"
     r"|(?:ськ|цьк|зьк)(?:а|у|і|ий|ій|ої|ою|ому|им|их|ими|е|ого|ім)"
@@ -62,7 +64,7 @@ class _Item:
 
 
 class _Finder(Protocol):
-    def match(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, Any]]: ...
+    def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[Any]] | None: ...
 
 
 class _DistrictFinder:
@@ -71,35 +73,66 @@ class _DistrictFinder:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
 
-    def match(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, int]]:
-        token = tokens[i]
-        if token.latin:
-            found = self.lx.district_stems.match(text, tokens, i) + self.lx.district_nouns.match(text, tokens, i)
-            return sorted(found, key=lambda item: -item[0])
-        found = self.lx.district_stems.match(text, tokens, i)
+    def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
+        found = self.lx.district_stems.longest(text, tokens, i)
+        if tokens[i].latin:
+            nouns = self.lx.district_nouns.longest(text, tokens, i)
+            if nouns and (not found or nouns[0] > found[0]):
+                return nouns
+            if nouns and found and nouns[0] == found[0]:
+                return found[0], found[1] + [n for n in nouns[1] if n not in found[1]]
+            return found
         # "міста", "Белгород" are not district names whatever follows them; "Білгород-Дністровський" is
-        return [(end, n) for end, n in found if ADJECTIVE_FORM.search(tokens[end - 1].text.lower())]
+        if found and ADJECTIVE_FORM.search(tokens[found[0] - 1].text.lower()):
+            return found
+        return None
 
 
 class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
-        self.first_keys = lexicon.first_keys()
         self.hromada_keys = {key for key, cues in lexicon.cues.items() if any(kind == "hromada" for kind, _ in cues)}
+        lx = lexicon
+        opening = {"settlement", "water"}  # generic words that open a phrase: "село Дубовое", "Sea of Azov"
+        cue_keys = {key for key, cues in lx.cues.items() if any(kind in opening for kind, _ in cues)}
+        cue_keys |= {key for word, kinds in lx.short_cues.items() if kinds & opening for key in token_bases(word)}
+        # What a word may start, by its first base: one dictionary look-up per distinct word, cached
+        self._starts: dict[str, int] = {}
+        for flag, keys in (
+            (_WATER, lx.water_stems.firsts()),
+            (_REGION, lx.region_stems.firsts()),
+            (_DISTRICT, lx.district_stems.firsts() | lx.district_nouns.firsts()),
+            (_CUE, cue_keys),
+            (_NAME, lx.settlement_names.firsts() | lx.region_nouns.firsts() | lx.countries.firsts()),
+        ):
+            for key in keys:
+                self._starts[key] = self._starts.get(key, 0) | flag
+        self._roles: dict[str, int] = {}
+        self._cues: dict[tuple[str, str], bool] = {}
         self._groups = 0
+
+    def _role(self, token: Token) -> int:
+        role = self._roles.get(token.text)
+        if role is None:
+            role = 0
+            for key in token.bases:
+                role |= self._starts.get(key, 0)
+            if not _name_like(token.text):
+                role &= ~_NAME  # names of places, regions and countries are capitalised
+            if len(self._roles) > 200_000:
+                self._roles.clear()
+            self._roles[token.text] = role
+        return role
 
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
         found: list[RawMention] = []
         i = 0
-        first_keys = self.first_keys
         hromada = self.hromada_keys
         while i < len(tokens):
-            if not any(key in first_keys for key in tokens[i].bases) and not (
-                i + 1 < len(tokens) and hromada.intersection(tokens[i + 1].bases)
-            ):
-                i += 1
-                continue
-            mentions = self._at(text, tokens, i)
+            role = self._role(tokens[i])
+            if i + 1 < len(tokens) and hromada.intersection(tokens[i + 1].bases):
+                role |= _HROMADA
+            mentions = self._at(text, tokens, i, role) if role else []
             if mentions:
                 found.extend(mentions)
                 i = mentions[-1].last + 1
@@ -107,26 +140,41 @@ class Matcher:
                 i += 1
         return found
 
-    def _at(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        for attempt in (self._water, self._regions, self._districts, self._hromada, self._cued_settlement):
-            mentions = attempt(text, tokens, i)
-            if mentions:
-                return mentions
-        return self._bare_name(text, tokens, i)
+    def _at(self, text: str, tokens: list[Token], i: int, role: int) -> list[RawMention]:
+        for flags, attempt in (
+            (_WATER | _CUE, self._water),
+            (_REGION, self._regions),
+            (_DISTRICT, self._districts),
+            (_HROMADA, self._hromada),
+            (_CUE, self._cued_settlement),
+        ):
+            if role & flags:
+                mentions = attempt(text, tokens, i)
+                if mentions:
+                    return mentions
+        return self._bare_name(text, tokens, i) if role & _NAME else []
 
     def _is(self, tokens: list[Token], k: int, kind: str) -> bool:
-        return k < len(tokens) and self.lx.cue(tokens[k], kind)
+        if k >= len(tokens):
+            return False
+        key = (tokens[k].text, kind)
+        found = self._cues.get(key)
+        if found is None:
+            if len(self._cues) > 200_000:
+                self._cues.clear()
+            found = self._cues[key] = self.lx.cue(tokens[k], kind)
+        return found
 
     def _list(self, index: PhraseIndex[T] | _Finder, text: str, tokens: list[Token], i: int) -> list[_Item]:
         """Names of one index joined by commas and conjunctions: "Белгородской, Брянской и Курской"."""
         items: list[_Item] = []
         k = i
         while k < len(tokens):
-            matches = index.match(text, tokens, k)
-            if not matches:
+            match = index.longest(text, tokens, k)
+            if match is None:
                 break
-            end = matches[0][0]
-            items.append(_Item(k, end - 1, [payload for stop, payload in matches if stop == end]))
+            end = match[0]
+            items.append(_Item(k, end - 1, match[1]))
             k = end
             if k >= len(tokens) or not list_gap(text, tokens[k - 1], tokens[k]):
                 break
@@ -162,9 +210,9 @@ class Matcher:
             while k < len(tokens) and self.lx.filler(tokens[k].text):
                 k += 1
             if k < len(tokens) and tight(text, tokens[k - 1], tokens[k]):
-                matches = self.lx.water_stems.match(text, tokens, k)
-                if matches:
-                    return [RawMention(i, matches[0][0] - 1, Level.WATER, [matches[0][1]], cued=True)]
+                match = self.lx.water_stems.longest(text, tokens, k)
+                if match:
+                    return [RawMention(i, match[0] - 1, Level.WATER, match[1][:1], cued=True)]
             return []
         items = self._list(self.lx.water_stems, text, tokens, i)
         close = self._close(text, tokens, items, "water_mod", "water") if items else None
@@ -203,7 +251,9 @@ class Matcher:
         for key in tokens[i].bases[:1]:
             for noun in (key[:-2], key[:-1]) if key.endswith("sk") else ():
                 found.extend(
-                    n for n in self.lx.settlement_names.lookup((noun,)) if self.lx.settlements[n].country == "UA"
+                    n
+                    for n in self.lx.settlement_names.lookup((noun,))
+                    if self.lx.settlements.regions[n].startswith("UA-")
                 )
         return [RawMention(i, i + 1, Level.SETTLEMENT, found, cued=True)] if found else []
 
@@ -221,23 +271,22 @@ class Matcher:
             return []
         if self._regions(text, tokens, k) or self._districts(text, tokens, k):
             return []  # "the city's Nakhimovsky district": the district, found at the next token
-        matches = self.lx.settlement_names.match(text, tokens, k)
-        if not matches or self._followed_by(text, tokens, matches[0][0], "direction"):
+        match = self.lx.settlement_names.longest(text, tokens, k)
+        if not match or self._followed_by(text, tokens, match[0], "direction"):
             return []
-        return [self._settlement(tokens, k, matches, cued=True)]
+        return [self._settlement(tokens, k, match, cued=True)]
 
     def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         token = tokens[i]
         if not _name_like(token.text) or self._person(tokens, i):
             return []
         options: list[RawMention] = []
-        nouns = self.lx.region_nouns.match(text, tokens, i)
+        nouns = self.lx.region_nouns.longest(text, tokens, i)
         if nouns:
-            end = nouns[0][0]
-            options.append(RawMention(i, end - 1, Level.REGION, [iso for stop, iso in nouns if stop == end]))
-        countries = self.lx.countries.match(text, tokens, i)
+            options.append(RawMention(i, nouns[0] - 1, Level.REGION, nouns[1]))
+        countries = self.lx.countries.longest(text, tokens, i)
         if countries:
-            options.append(RawMention(i, countries[0][0] - 1, Level.COUNTRY, [countries[0][1]]))
+            options.append(RawMention(i, countries[0] - 1, Level.COUNTRY, countries[1][:1]))
         places = self._bare_settlements(text, tokens, i)
         if places:
             options.append(self._settlement(tokens, i, places, cued=False))
@@ -246,27 +295,26 @@ class Matcher:
             return []
         return [max(options, key=lambda m: m.last)]  # longest; ties keep the region, then the country
 
-    def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, int]]:
+    def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
         token = tokens[i]
         if len(token.text) < 3 or token.bases[0] in self.lx.stop_bases[token.latin] or _compound(text, tokens, i):
-            return []
-        places = self.lx.settlement_names.match(text, tokens, i)
-        if not places:
-            return []
-        end = places[0][0]
+            return None
+        match = self.lx.settlement_names.longest(text, tokens, i)
+        if not match:
+            return None
+        end, numbers = match
         if _compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
-            return []  # "Южно-Донецкое", "на Купянском направлении"
+            return None  # "Южно-Донецкое", "на Купянском направлении"
         if self._in_district_list(text, tokens, end):
-            return []  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
-        if consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
-            places = [(end, n) for end, n in places if end > i + 1 or self.lx.settlements[n].rank >= BIG_SHORT]
-        if _adjectival(token) and token.bases[0] in self.lx.adjective_bases:
-            return []  # "Курский" is the region's adjective, not a village
-        return places
+            return None  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
+        if end == i + 1 and consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
+            numbers = [n for n in numbers if self.lx.settlements.ranks[n] >= BIG_SHORT]
+        if end == i + 1 and _adjectival(token) and token.bases[0] in self.lx.adjective_bases:
+            return None  # "Курский" is the region's adjective, not a village
+        return (end, numbers) if numbers else None
 
-    def _settlement(self, tokens: list[Token], i: int, places: list[tuple[int, int]], cued: bool) -> RawMention:
-        end = places[0][0]
-        numbers = [n for stop, n in places if stop == end]
+    def _settlement(self, tokens: list[Token], i: int, match: tuple[int, list[int]], cued: bool) -> RawMention:
+        end, numbers = match
         weak: frozenset[int] = frozenset()
         if end == i + 1:
             # An adjectival word is strong only as a place's own name (Октябрьский), not as a town's adjective

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import Generic, TypeVar
+from typing import Generic, TypeVar, cast
 
 from .keys import TOKEN_RE, is_latin, token_bases
 
@@ -18,12 +17,25 @@ def cached_bases(word: str) -> tuple[str, ...]:
     return token_bases(word)
 
 
-@dataclass(frozen=True, slots=True)
 class Token:
-    start: int
-    end: int
-    text: str
-    bases: tuple[str, ...]
+    """A word of the text with its offsets; its candidate bases are computed on first use."""
+
+    __slots__ = ("start", "end", "text", "_bases")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self._bases: tuple[str, ...] | None = None
+
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
+
+    @property
+    def bases(self) -> tuple[str, ...]:
+        if self._bases is None:
+            self._bases = cached_bases(self.text)
+        return self._bases
 
     @property
     def capitalised(self) -> bool:
@@ -35,7 +47,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group(), cached_bases(m.group())) for m in TOKEN_RE.finditer(text)]
+    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
 
 
 def gap(text: str, left: Token, right: Token) -> str:
@@ -60,52 +72,89 @@ def consonants(key: str) -> int:
 
 
 class PhraseIndex(Generic[T]):
-    """Phrases (tuples of word bases) -> payloads. A phrase matches tokens whose candidate bases contain its bases."""
+    """Phrases (tuples of word bases) -> payloads. A phrase matches tokens whose candidate bases contain its bases.
+
+    One-word phrases (nearly all) sit in one list per key, so a look-up costs a dictionary hit, not a loop."""
 
     def __init__(self) -> None:
-        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = {}
+        self._single: dict[str, list[T]] = {}
+        self._multi: dict[str, dict[str, list[tuple[tuple[str, ...], T]]]] = {}  # first -> second -> phrases
 
     def add(self, key: tuple[str, ...], payload: T) -> None:
         """Add a phrase; one of fewer than two consonants ("ВАО", "Уфа") is too easily a common word and is left out."""
         if not key or not all(key) or consonants("".join(key)) < 2:
             return
-        entries = self._by_first.setdefault(key[0], [])
+        if len(key) == 1:
+            payloads = self._single.setdefault(key[0], [])
+            if payload not in payloads:
+                payloads.append(payload)
+            return
+        entries = self._multi.setdefault(key[0], {}).setdefault(key[1], [])
         if (key, payload) not in entries:
             entries.append((key, payload))
 
     def add_keys(self: PhraseIndex[int], rows: list[str]) -> None:
         """Bulk-load prebuilt keys: row number -> "key|key;key" (words of a key space-joined), no duplicate check."""
-        by_first = self._by_first
+        single, multi = self._single, self._multi
         for number, field in enumerate(rows):
             for key in field.replace(";", "|").split("|"):
                 if not key:
                     continue
-                parts = tuple(key.split(" ")) if " " in key else (key,)
-                entries = by_first.get(parts[0])
-                if entries is None:
-                    by_first[parts[0]] = [(parts, number)]
-                else:
-                    entries.append((parts, number))
+                if " " in key:
+                    parts = tuple(key.split(" "))
+                    multi.setdefault(parts[0], {}).setdefault(parts[1], []).append((parts, number))
+                    continue
+                payloads = single.get(key)
+                if payloads is None:
+                    single[key] = [number]
+                elif payloads[-1] != number:
+                    payloads.append(number)
 
     def firsts(self) -> set[str]:
-        return set(self._by_first)
+        return set(self._single) | set(self._multi)
 
-    def match(self, text: str, tokens: list[Token], i: int) -> list[tuple[int, T]]:
-        """(end token index, payload) for every phrase starting at token ``i``, longest first."""
-        found: list[tuple[int, T]] = []
-        for first in tokens[i].bases:
-            for key, payload in self._by_first.get(first, ()):
-                end = i + len(key)
-                if end > len(tokens):
+    def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]] | None:
+        """The longest phrase starting at token ``i``: (end token index, its payloads), or None.
+
+        The payload list may be the index's own: read it, do not change it."""
+        best_end, best = 0, cast(list[T], [])
+        bases = tokens[i].bases
+        if self._multi and i + 1 < len(tokens) and tight(text, tokens[i], tokens[i + 1]):
+            for first in bases:
+                by_second = self._multi.get(first)
+                if not by_second:
                     continue
-                if all(
-                    key[k] in tokens[i + k].bases and tight(text, tokens[i + k - 1], tokens[i + k])
-                    for k in range(1, len(key))
-                ):
-                    found.append((end, payload))
-        found.sort(key=lambda item: -item[0])
-        return found
+                for second in tokens[i + 1].bases:
+                    for key, payload in by_second.get(second, ()):
+                        end = i + len(key)
+                        if end < best_end or end > len(tokens):
+                            continue
+                        if all(key[k] in tokens[i + k].bases and tight(text, tokens[i + k - 1], tokens[i + k]) for k
+                               in range(2, len(key))):  # fmt: skip
+                            if end > best_end:
+                                best_end, best = end, []
+                            if payload not in best:
+                                best.append(payload)
+        if best_end > i + 1:
+            return best_end, best
+        singles = [found for found in (self._single.get(first) for first in bases) if found]
+        if not singles and not best:
+            return None
+        if len(singles) == 1 and not best:
+            return i + 1, singles[0]
+        merged = list(best)
+        seen = set(merged)
+        for found in singles:
+            for payload in found:
+                if payload not in seen:
+                    seen.add(payload)
+                    merged.append(payload)
+        return i + 1, merged
 
     def lookup(self, key: tuple[str, ...]) -> list[T]:
         """Payloads of exactly this phrase key."""
-        return [payload for phrase, payload in self._by_first.get(key[0], ()) if phrase == key] if key else []
+        if len(key) == 1:
+            return list(self._single.get(key[0], ()))
+        if not key:
+            return []
+        return [payload for phrase, payload in self._multi.get(key[0], {}).get(key[1], ()) if phrase == key]

@@ -83,9 +83,9 @@ class Resolver:
                         if self.lx.districts[int(n)].region == region
                     )
             elif item.level is Level.SETTLEMENT:
-                best = max((self.lx.settlements[int(n)] for n in item.ids), key=lambda s: s.rank)
-                if best.rank >= BIG_PLACE:
-                    anchors.append(_Anchor(position, best.region))
+                best = min(int(n) for n in item.ids)  # rows are sorted by size, largest first
+                if self.lx.settlements.ranks[best] >= BIG_PLACE:
+                    anchors.append(_Anchor(position, self.lx.settlements.regions[best]))
         return anchors
 
     def _list_regions(self, raw: list[RawMention]) -> dict[int, set[str]]:
@@ -133,24 +133,26 @@ class Resolver:
     def _settlement(
         self, item: RawMention, start: int, end: int, surface: str, anchors: list[_Anchor], context: str | None
     ) -> PlaceMention | None:
-        by_size = sorted((int(n) for n in item.ids), key=lambda n: -self.lx.settlements[n].rank)
-        numbers = _unique_by(by_size, lambda n: (self.lx.settlements[n].region, self.lx.settlements[n].name))
+        table = self.lx.settlements
+        regions, ranks, row_districts = table.regions, table.ranks, table.districts
         named = self._named_regions(start, anchors)
         districts = {anchor.district for anchor in anchors if anchor.district and anchor.position != start}
+        # rows are sorted by size: the largest few, and any in a region or district the text names
+        by_size = sorted(int(n) for n in item.ids)
+        numbers = by_size[:8] + [n for n in by_size[8:] if regions[n] in named or row_districts[n] in districts]
+        numbers = _unique_by(numbers, lambda n: (regions[n], table.names[n]))
 
         def support(n: int) -> float:
-            row = self.lx.settlements[n]
-            found = 4.0 if row.district and row.district in districts else 0.0
-            found += named.get(row.region, 0.0)
-            return found + (1.5 if row.region == context else 0.0)
+            found = 4.0 if row_districts[n] and row_districts[n] in districts else 0.0
+            found += named.get(regions[n], 0.0)
+            return found + (1.5 if regions[n] == context else 0.0)
 
         def score(n: int) -> float:
-            size = math.log10(self.lx.settlements[n].rank + 10)
-            return size + support(n) - (4.0 if n in item.weak else 0.0)
+            return math.log10(ranks[n] + 10) + support(n) - (4.0 if n in item.weak else 0.0)
 
         ranked = sorted(numbers, key=score, reverse=True)
         best = ranked[0]
-        row = self.lx.settlements[best]
+        row = table[best]
         if best in item.weak:  # an old or foreign name: only with a settlement word or its district named
             accepted = item.cued or support(best) >= 4.0
         else:  # a sentence's first word is capitalised anyway: there only a city needs no support

@@ -115,6 +115,11 @@ class SettlementTable(Sequence[Settlement]):
         self._path = path
         self._lines = lines
         self._parsed: dict[int, Settlement] = {}
+        # The columns the resolver weighs every candidate by, parsed once (rows are sorted by rank, largest first)
+        self.regions: list[str] = []
+        self.districts: list[str] = []
+        self.names: list[str] = []
+        self.ranks: list[int] = []
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -129,7 +134,7 @@ class SettlementTable(Sequence[Settlement]):
         row = self._parsed.get(index)
         if row is None:
             fields = self._lines[index].split("\t")
-            country, region, district, id_, name, lat, lon, rank, source = _need(self._path, index, fields, 9)[:9]
+            country, region, district, id_, name, lat, lon, rank, source = fields[:9]
             row = Settlement(country, region, district, id_, name, _float(lat), _float(lon), int(rank), source)
             self._parsed[index] = row
         return row
@@ -151,15 +156,22 @@ def load_settlements(directory: Path) -> tuple[SettlementTable, list[str]]:
         )
     rows: list[str] = []
     keys: list[str] = []
+    table = SettlementTable(path, rows)
     for number, line in enumerate(lines[2:], 3):
         if not line:
             continue
-        head, sep, key_field = line.rpartition("\t")
-        if not sep:
-            raise ConfigError("expected tab-separated fields", path=str(path), locator=f"line {number}")
-        rows.append(head)
-        keys.append(key_field)
-    return SettlementTable(path, rows), keys
+        fields = line.split("\t")
+        if len(fields) != 10 or not fields[7].isdigit():
+            raise ConfigError(
+                "expected 10 tab-separated fields, rank a number", path=str(path), locator=f"line {number}"
+            )
+        rows.append(line)
+        keys.append(fields[9])
+        table.regions.append(fields[1])
+        table.districts.append(fields[2])
+        table.names.append(fields[4])
+        table.ranks.append(int(fields[7]))
+    return table, keys
 
 
 def load_pairs(path: Path) -> list[tuple[str, str]]:
