@@ -123,6 +123,8 @@ def _process(store: Store) -> pipeline.ProcessSummary:
         return summary
     changes = summary.changelog
     rows = [("reports", summary.reports), ("claims", summary.claims)]
+    if summary.resumed:
+        rows.append(("reports an interrupted run left, finished now", summary.resumed))
     for name in ("added", "changed", "merged"):
         value = getattr(changes, name, None)
         if value is not None:
