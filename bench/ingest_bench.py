@@ -17,10 +17,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
-from telegram_exports import write_export  # noqa: E402
-
 from skyledger.pipeline import ingest  # noqa: E402
 from skyledger.store import open_store  # noqa: E402
+from telegram_exports import write_export  # noqa: E402
 
 
 def main() -> None:

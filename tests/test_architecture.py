@@ -2,8 +2,8 @@
 
 The stages (ingest, extract, resolve, grade) and the store import only the model, the errors, the registry and the
 gazetteer (ingest also the fetching edge); no stage imports another stage or the store. The pipeline imports stages
-and store. cli, web, the analyst outputs (export, tally, diff) and the Python API (ledger) import the pipeline and the store, never
-a stage; nothing imports the cli. A new top-level module must be given its place in ALLOWED below.
+and store. cli, web, the analyst outputs (export, tally, diff) and the Python API (ledger) import the pipeline and
+the store, never a stage; nothing imports the cli. A new top-level module needs its place in ALLOWED below.
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
 """The one exception tree of skyledger. Each error carries its context; the CLI and the API translate them.
 
-    SkyledgerError
-     ├── ConfigError        bad configuration, lexicon or registry (fails at load, not per report)
-     ├── IngestError        an input that cannot be read at all (missing, binary, malformed, unreachable)
-     │    └── FetchError    a URL that does not resolve or answers with an error
-     ├── StoreError         the database cannot be opened, migrated or written
-     ├── NotFoundError      an id that names nothing (event, claim, report)
-     ├── AuthError          a missing, unknown or revoked token; a write to a read-only store
-     └── UsageError         arguments that contradict each other or a value of the wrong form
+SkyledgerError
+ ├── ConfigError        bad configuration, lexicon or registry (fails at load, not per report)
+ ├── IngestError        an input that cannot be read at all (missing, binary, malformed, unreachable)
+ │    └── FetchError    a URL that does not resolve or answers with an error
+ ├── StoreError         the database cannot be opened, migrated or written
+ ├── NotFoundError      an id that names nothing (event, claim, report)
+ ├── AuthError          a missing, unknown or revoked token; a write to a read-only store
+ └── UsageError         arguments that contradict each other or a value of the wrong form
 """
 
 from __future__ import annotations

@@ -29,8 +29,10 @@ def db_url(value: str | None) -> str:
 
 
 DbOption = typer.Option(
-    None, "--db", help="Database URL (sqlite:///file.db or postgresql+psycopg://...) or a SQLite file path. "
-    "Default: $SKYLEDGER_DB, else skyledger.db."
+    None,
+    "--db",
+    help="Database URL (sqlite:///file.db or postgresql+psycopg://...) or a SQLite file path. "
+    "Default: $SKYLEDGER_DB, else skyledger.db.",
 )
 
 
