@@ -8,12 +8,13 @@ stable while the store does not change. Tallies live in :mod:`skyledger.store.ta
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, literal, or_, select, text
 
 from skyledger.errors import NotFoundError, UsageError
 from skyledger.model import Claim, side_of
@@ -125,10 +126,43 @@ def _event_query(store: Store, f: EventFilter) -> Select[Any]:
     if conditions:
         query = query.where(exists().where(claims.c.event_id == events.c.id, *conditions))
     if f.q:
-        report_ids = [hit.report_id for hit in full_text.search_reports(store, f.q, limit=MAX_SEARCH)]
-        matching = select(claims.c.event_id).where(claims.c.report_id.in_(report_ids), claims.c.event_id.is_not(None))
-        query = query.where(events.c.id.in_(matching))
+        query = query.where(_text_condition(store, f.q))
     return query
+
+
+_TERM = re.compile(r"\w+\*?")  # as skyledger.store.reports.search_reports reads a query
+_FTS_IDS = {
+    "sqlite": "SELECT rowid FROM reports_fts WHERE reports_fts MATCH :fts LIMIT :n",
+    "postgresql": "SELECT r.id FROM reports r WHERE to_tsvector('simple'::regconfig, coalesce(r.title, '') || ' ' || "
+    "r.text) @@ to_tsquery('simple'::regconfig, :fts) LIMIT :n",
+}
+_FTS_EXISTS = {
+    "sqlite": "EXISTS (SELECT 1 FROM claims c JOIN reports_fts f ON f.rowid = c.report_id "
+    "WHERE c.event_id = events.id AND reports_fts MATCH :fts)",
+    "postgresql": "EXISTS (SELECT 1 FROM claims c JOIN reports r ON r.id = c.report_id WHERE c.event_id = events.id "
+    "AND to_tsvector('simple'::regconfig, coalesce(r.title, '') || ' ' || r.text) @@ "
+    "to_tsquery('simple'::regconfig, :fts))",
+}
+
+
+def _text_condition(store: Store, q: str) -> ColumnElement[bool]:
+    """Events with a claim from a report holding every word of ``q`` (the full-text index; ``word*`` for prefixes).
+
+    A rare query lists its reports first (fast when they are few); a common one is checked event by event, newest
+    first, which finds a page quickly because most events match.
+    """
+    terms = _TERM.findall(q)
+    if not terms:
+        return literal(False)
+    if store.dialect == "postgresql":
+        fts = " & ".join(f"{term[:-1]}:*" if term.endswith("*") else term for term in terms)
+    else:
+        fts = " ".join(f'"{term[:-1]}"*' if term.endswith("*") else f'"{term}"' for term in terms)
+    with store.connect() as connection:
+        ids = list(connection.execute(text(_FTS_IDS[store.dialect]), {"fts": fts, "n": MAX_SEARCH + 1}).scalars())
+    if len(ids) <= MAX_SEARCH:
+        return events.c.id.in_(select(claims.c.event_id).where(claims.c.report_id.in_(ids)))
+    return text(_FTS_EXISTS[store.dialect]).bindparams(fts=fts)  # type: ignore[return-value]
 
 
 def _page(items: list[dict[str, Any]], limit: int, offset: int) -> Page:

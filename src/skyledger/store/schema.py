@@ -109,6 +109,7 @@ events = Table(
 )
 Index("ix_events_region", events.c.region)
 Index("ix_events_time", events.c.time_start)
+Index("ix_events_live_region", events.c.merged_into, events.c.region)  # dashboard map: live events per region
 
 claims = Table(
     "claims",
@@ -148,6 +149,16 @@ claims = Table(
 Index("ix_claims_report", claims.c.report_id)
 Index("ix_claims_event", claims.c.event_id)
 Index("ix_claims_region", claims.c.region)
+Index(  # tallies per day: covers their columns, in the order they group by (store/tallies.py)
+    "ix_claims_tally",
+    claims.c.time_start,
+    claims.c.action,
+    claims.c.weapon_class,
+    claims.c.event_id,
+    claims.c.claimant,
+    claims.c.count,
+    claims.c.report_id,
+)
 
 event_members = Table(
     "event_members",

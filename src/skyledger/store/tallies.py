@@ -1,10 +1,11 @@
 """Tallies of claimed figures per day or week, grouped by region, weapon class, claimant or side.
 
 Counting articles would count rewrites: twenty outlets repeating a governor's "42 drones" are one figure, and a governor
-and the ministry speaking of the same night over the same region are one engagement. So a tally works per event (per
-report for claims not yet linked to an event): each claimant's figure is the largest count it gave; the event's figure
-(per action and weapon class) is the largest of its claimants' figures in the group; figures are summed over events.
-The day is the UTC date of the claim's time window start; claims without a time are left out.
+and the ministry speaking of the same night over the same region are one engagement. So a tally works per event: the
+event's figure, per action, weapon class and group, is the largest count among its claims (the largest of its
+claimants' figures); figures are summed over events. The day is the UTC date of the claim's time window start; claims
+without a time, or not yet linked to an event, are left out. The grouping follows the order of the index
+``ix_claims_tally`` so that SQLite streams it without sorting.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, String, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, func, or_, select
 
 from skyledger.errors import UsageError
 from skyledger.store.core import Store
@@ -39,7 +40,7 @@ class TallyFilter:
 
 
 def _conditions(f: TallyFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = [claims.c.time_start.is_not(None)]
+    conditions: list[ColumnElement[bool]] = [claims.c.time_start.is_not(None), claims.c.event_id.is_not(None)]
     for column, value in (
         (claims.c.action, f.action),
         (claims.c.region, f.region),
@@ -75,52 +76,41 @@ def tally(
 ) -> list[dict[str, Any]]:
     """Rows ``{period, action, key, figure, claims}`` sorted by period, action, key.
 
-    ``claims`` is the number of claims. ``figure``: per claimant, the largest count it gave in an event (rewrites
-    repeat it); per event, action and weapon class, the largest of the claimants' figures within the group (for
-    ``by="claimant"`` each claimant's own figure); summed over events.
+    ``claims`` is the number of claims. ``figure``: per event, action, weapon class and group, the largest count any
+    claim gave (so for ``by="claimant"`` each claimant's own figure), summed over events. Claims with the same event
+    but different window starts count as separate engagements of the event.
     """
     if period not in PERIODS:
         raise UsageError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     if by not in GROUPINGS:
         raise UsageError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
     f = f or TallyFilter()
-    day = func.substr(claims.c.time_start, 1, 10)
-    unit = func.coalesce(claims.c.event_id, literal("r") + cast(claims.c.report_id, String))
-    key = _side_column(store) if by == "side" else claims.c[by]
-    per_claimant = (
+    key: ColumnElement[Any] = _side_column(store) if by == "side" else claims.c[by]
+    # in the order of the index ix_claims_tally, so that SQLite streams the groups
+    grouping: list[ColumnElement[Any]] = [
+        claims.c.time_start,
+        claims.c.action,
+        claims.c.weapon_class,
+        claims.c.event_id,
+    ]
+    if by != "weapon_class":
+        grouping.append(key)
+    per_event = (
         select(
-            unit.label("unit"),
-            day.label("day"),
+            claims.c.time_start,
             claims.c.action,
-            claims.c.weapon_class,
             key.label("key"),
             func.max(claims.c.count).label("figure"),
             func.count().label("n"),
         )
         .where(*_conditions(f))
-        .group_by(unit, day, claims.c.action, claims.c.weapon_class, claims.c.claimant, key)
+        .group_by(*grouping)
         .subquery()
     )
-    per_event = (
-        select(
-            per_claimant.c.day,
-            per_claimant.c.action,
-            per_claimant.c.key,
-            func.max(per_claimant.c.figure).label("figure"),
-            func.sum(per_claimant.c.n).label("n"),
-        )
-        .group_by(
-            per_claimant.c.unit,
-            per_claimant.c.day,
-            per_claimant.c.action,
-            per_claimant.c.weapon_class,
-            per_claimant.c.key,
-        )
-        .subquery()
-    )
+    day = func.substr(per_event.c.time_start, 1, 10)
     query = select(
-        per_event.c.day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n)
-    ).group_by(per_event.c.day, per_event.c.action, per_event.c.key)
+        day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n)
+    ).group_by(day, per_event.c.action, per_event.c.key)
     totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
     with store.connect() as connection:
         for day_value, action, key_value, figure, n in connection.execute(query):

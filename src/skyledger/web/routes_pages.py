@@ -5,6 +5,7 @@ The twin is the very data the page is rendered from.
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import date, timedelta
 from typing import Annotated, Any
 
@@ -20,21 +21,30 @@ from skyledger.web.render import page, query_string
 from skyledger.web.routes_api import StoreDep
 
 router = APIRouter(include_in_schema=False)
-TIMELINE_DAYS = 60
+TIMELINE_DAYS = 30
+_POOL = ThreadPoolExecutor(max_workers=4, thread_name_prefix="skyledger-overview")
 
 
 def _overview_data(store: Any) -> dict[str, Any]:
+    """The overview's independent queries, run side by side (SQLite and psycopg release the GIL while they work)."""
     last = latest_day(store)
     since = (date.fromisoformat(last) - timedelta(days=TIMELINE_DAYS - 1)).isoformat() if last else None
     window = TallyFilter(since=since)
+    jobs: dict[str, Future[Any]] = {
+        "counts": _POOL.submit(browse.counts, store),
+        "by_weapon_class": _POOL.submit(tally, store, by="weapon_class", f=window),
+        "by_side": _POOL.submit(tally, store, by="side", f=window),
+        "regions": _POOL.submit(browse.region_counts, store, browse.EventFilter()),
+    }
+    recent = browse.list_events(store, browse.EventFilter(), limit=10).items
     return {
-        "counts": browse.counts(store),
+        "counts": jobs["counts"].result(),
         "timeline_since": since,
         "timeline_until": last,
-        "by_weapon_class": tally(store, by="weapon_class", f=window),
-        "by_side": tally(store, by="side", f=window),
-        "regions": browse.region_counts(store, browse.EventFilter()),
-        "recent": browse.list_events(store, browse.EventFilter(), limit=10).items,
+        "by_weapon_class": jobs["by_weapon_class"].result(),
+        "by_side": jobs["by_side"].result(),
+        "regions": jobs["regions"].result(),
+        "recent": recent,
     }
 
 
