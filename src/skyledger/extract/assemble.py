@@ -4,6 +4,7 @@ is not counted twice, duplicates from repeated sentences go)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from skyledger.extract import outcomes, totals
@@ -16,6 +17,7 @@ from skyledger.extract.times import time_window
 from skyledger.model import Action, Casualties, Claim, Place, Report, Source, TimePrecision, WeaponClass
 
 NATIONAL_ROLES = ("mod", "media", "other")
+_TOTAL = re.compile(r"(?:всего|в целом|итого|загалом|усього|всього|in total|a total of|overall)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +33,9 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         if index not in context.skipped:
             candidates = segment_candidates(context, index, found)
             share_places(context, index, candidates)
+            _places_from_paragraph(context, index, candidates, found)
             found += candidates
+    found = _drop_repeats(found)
     bare_class, bare_model = _report_class(context)
     voices = _voices(context)
     results = _outcomes(context, found, voices)
@@ -44,6 +48,69 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
     return totals.finalise(pairs, report_classes(context))
+
+
+def _places_from_paragraph(
+    context: ReportContext, index: int, candidates: list[Candidate], found: list[Candidate]
+) -> None:
+    """A sentence that names no place continues the paragraph's last one ("Белгородский район. Над посёлком ...
+    сбиты три беспилотника. Обломками повреждены окна"); a launch's target is not carried to what follows."""
+    segment = context.segments[index]
+    if segment.item or context.norm[segment.start : segment.end].rstrip(" *_").endswith(":"):
+        return
+    for candidate in candidates:
+        if (
+            candidate.places
+            or candidate.header is not None
+            or _TOTAL.search(context.norm, segment.start, candidate.anchor)
+        ):
+            continue
+        if context.owner is None and candidate.action is not Action.IMPACT:
+            continue
+        for earlier in range(index - 1, -1, -1):
+            if context.segments[earlier].paragraph != segment.paragraph or context.segments[earlier].item:
+                break
+            if earlier in context.skipped:
+                continue
+            before = [c for c in found if c.segment == earlier]
+            if before and all(c.action is Action.LAUNCHED for c in before):
+                break
+            placed = [c for c in before if c.places]
+            hits = placed[-1].places if placed else ([] if before else _heading(context, earlier))
+            if hits:
+                candidate.places, candidate.inherited = list(hits), True
+                break
+
+
+def _heading(context: ReportContext, index: int) -> list:  # type: ignore[type-arg]
+    """The places of a short sentence that only names a place ("Белгородский район.", "Харків.")."""
+    segment = context.segments[index]
+    if len(context.norm[segment.start : segment.end].split()) > 5:
+        return []
+    return claim_hits(context, index)
+
+
+def _drop_repeats(found: list[Candidate]) -> list[Candidate]:
+    """ "the drones were brought down between ...": a plural with no number repeats the claim counted before it;
+    it may give that claim the place it lacked ("Ракеты ATACMS уничтожены над Белгородской областью")."""
+    kept: list[Candidate] = []
+    for candidate in found:
+        if candidate.unquantified and not candidate.bare:
+            earlier = [
+                c
+                for c in kept
+                if c.count is not None
+                and c.action is candidate.action
+                and c.weapon_class == candidate.weapon_class
+                and candidate.model in (None, c.model)
+            ]
+            if earlier:
+                for claim in earlier:
+                    if not claim.places and claim.segment != candidate.segment:
+                        claim.places = candidate.places
+                continue
+        kept.append(candidate)
+    return kept
 
 
 def _report_class(context: ReportContext) -> tuple[str, str | None]:

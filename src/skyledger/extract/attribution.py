@@ -146,7 +146,8 @@ def _resolve(
 ) -> str | None:
     role, jurisdiction = str(attrs["role"]), str(attrs["jurisdiction"])
     if jurisdiction == "country":
-        inside_or_after = norm[match.start() : match.end()] + _IMMEDIATE.match(norm, match.end()).group(0)
+        following = _IMMEDIATE.match(norm, match.end())
+        inside_or_after = norm[match.start() : match.end()] + (following.group(0) if following else "")
         for window in (inside_or_after, norm[max(0, match.start() - 15) : match.start()]):
             for pattern, country in _COUNTRY_WORDS:
                 if pattern.search(window):

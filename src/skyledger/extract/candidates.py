@@ -49,6 +49,8 @@ class Candidate:
     subset: bool = False  # "из них четыре": part of a count already given
     orphan: bool = False  # a number standing for a weapon named before it
     header: int | None = None  # the sentence that opened the list this candidate's sentence is an item of
+    inherited: bool = False  # its places come from an earlier sentence of the paragraph
+    unquantified: bool = False  # a plural with no number at all ("the drones"): may only repeat an earlier claim
     places: list = field(default_factory=list)  # type: ignore[type-arg]
 
 
@@ -290,6 +292,7 @@ def _counted(
         kind,
         distributive,
         subset=subset,
+        unquantified=number is None and not weapon.singular,
     )
 
 

@@ -44,6 +44,10 @@ class _Tables:
     approximate: re.Pattern[str]
     unspecified: re.Pattern[str]
     distributive: re.Pattern[str]
+    scales: tuple[tuple[re.Pattern[str], int], ...]
+
+
+MAX_VALUE = 10_000_000
 
 
 def _number_words(patterns: list[str], origin: str) -> re.Pattern[str]:
@@ -62,11 +66,13 @@ def _tail(patterns: list[str]) -> re.Pattern[str]:
 def tables() -> _Tables:
     values: list[tuple[str, int]] = []
     collective: list[tuple[str, int]] = []
+    scales: list[tuple[str, int]] = []
     quals: dict[str, list[str]] = {"at_least": [], "approximate": [], "unspecified": [], "distributive": []}
     for language in LANGUAGES:
         data = read(language, "numbers")
         values += [(pattern, int(value)) for pattern, value in data.get("words", {}).items()]
         collective += [(pattern, int(value)) for pattern, value in data.get("collective", {}).items()]
+        scales += [(pattern, int(value)) for pattern, value in data.get("scales", {}).items()]
         for key in quals:
             quals[key] += data.get("qualifiers", {}).get(key, [])
     origin = "skyledger/extract/data/*/numbers.toml"
@@ -79,6 +85,7 @@ def tables() -> _Tables:
         approximate=_tail(quals["approximate"]),
         unspecified=compile_words(quals["unspecified"], origin),
         distributive=_tail(quals["distributive"]),
+        scales=tuple((re.compile(r"\s*(?:" + pattern + r")(?!\w)"), value) for pattern, value in scales),
     )
 
 
@@ -118,11 +125,20 @@ def find_numbers(text: str) -> list[Number]:
                 words[-1] = (words[-1][0], match.end(), words[-1][2] + value)
             else:
                 words.append((match.start(), match.end(), value))
-    numbers = [_qualify(text, start, end, value) for start, end, value in sorted(raw + words)]
+    numbers = [_qualify(text, start, *_scaled(text, end, value)) for start, end, value in sorted(raw + words)]
     for match in table.unspecified.finditer(text):
         numbers.append(Number(match.start(), match.end(), None, CountQualifier.UNSPECIFIED))
     numbers.sort(key=lambda number: number.start)
     return numbers
+
+
+def _scaled(text: str, end: int, value: int) -> tuple[int, int]:
+    """ "60 тысяч", "2 million": the number times its scale word (capped), and where the number now ends."""
+    for pattern, scale in tables().scales:
+        match = pattern.match(text, end)
+        if match:
+            return match.end(), min(value * scale, MAX_VALUE)
+    return end, value
 
 
 def _qualify(text: str, start: int, end: int, value: int) -> Number:

@@ -97,7 +97,7 @@ def _drop_summed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Cand
 def _merge_placeless_impacts(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
     out: list[tuple[Candidate, Claim]] = []
     for candidate, claim in pairs:
-        if candidate.bare and not candidate.places and claim.count is None:
+        if candidate.bare and (not candidate.places or candidate.inherited) and claim.count is None:
             earlier = [c for _, c in out if c.action is Action.IMPACT and c.claimant == claim.claimant]
             if earlier:
                 _absorb(earlier[-1], claim)
