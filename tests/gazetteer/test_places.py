@@ -81,26 +81,42 @@ def test_context_region_breaks_a_tie(gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("в Шебекине повреждены дома", [("Шебекине", "settlement", "RU-BEL", "Shebekinsky", "Shebekino")]),
-        ("над Курском", [("Курском", "settlement", "RU-KRS", "Kursky", "Kursk")]),
-        ("в Одесі пролунали вибухи", [("Одесі", "settlement", "UA-51", "Odeskyi", "Odesa")]),
-        ("Kharkiv came under attack", [("Kharkiv", "settlement", "UA-63", "Kharkivskyi", "Kharkiv")]),
-        ("у Кривому Розі", [("Кривому Розі", "settlement", "UA-12", "Kryvorizkyi", "Kryvyi Rih")]),
-        ("в селе Шайковка", [("Шайковка", "settlement", "RU-KLU", "Kirovsky", "Shaykovka")]),
-        ("the village of Budogoshch", [("Budogoshch", "settlement", "RU-LEN", "Kirishsky", "Budogoshch")]),
-        ("в районе Кимовска", [("Кимовска", "settlement", "RU-TUL", "Kimovsky", "Kimovsk")]),
-        ("у Білій Церкві", [("Білій Церкві", "settlement", "UA-32", "Bilotserkivskyi", "Bila Tserkva")]),
-        ("в Ростове-на-Дону", [("Ростове-на-Дону", "settlement", "RU-ROS", "Rostov-on-Don", "Rostov-on-Don")]),
+        ("в Шебекине повреждены дома", [("Шебекине", "settlement", "RU-BEL", None, "Shebekino")]),
+        ("над Курском", [("Курском", "settlement", "RU-KRS", None, "Kursk")]),
+        ("в Одесі пролунали вибухи", [("Одесі", "settlement", "UA-51", None, "Odesa")]),
+        ("Kharkiv came under attack", [("Kharkiv", "settlement", "UA-63", None, "Kharkiv")]),
+        ("у Кривому Розі", [("Кривому Розі", "settlement", "UA-12", None, "Kryvyi Rih")]),
+        ("в селе Шайковка", [("Шайковка", "settlement", "RU-KLU", None, "Shaykovka")]),
+        ("the village of Budogoshch", [("Budogoshch", "settlement", "RU-LEN", None, "Budogoshch")]),
+        ("в районе Кимовска", [("Кимовска", "settlement", "RU-TUL", None, "Kimovsk")]),
+        ("у Білій Церкві", [("Білій Церкві", "settlement", "UA-32", None, "Bila Tserkva")]),
+        ("в Ростове-на-Дону", [("Ростове-на-Дону", "settlement", "RU-ROS", None, "Rostov-on-Don")]),
+        (
+            "у Запоріжжі та Ізмаїлі",
+            [
+                ("Запоріжжі", "settlement", "UA-23", None, "Zaporizhzhia"),
+                ("Ізмаїлі", "settlement", "UA-51", None, "Izmail"),
+            ],
+        ),
+        ("Краснопільська громада", [("Краснопільська громада", "region", "UA-59", None, None)]),
     ],
 )
 def test_settlements(gazetteer: Gazetteer, text: str, expected: list[Row]) -> None:
     assert places_in(gazetteer, text) == expected
 
 
+def test_a_settlement_carries_its_district_only_when_the_text_names_it(gazetteer: Gazetteer) -> None:
+    text = "обломки упали в посёлке Шайковка Кировского района Калужской области"
+    settlement = [m.place for m in gazetteer.find_places(text) if m.level is Level.SETTLEMENT]
+    assert [(p.region, p.district, p.settlement) for p in settlement] == [("RU-KLU", "Kirovsky", "Shaykovka")]
+    place = gazetteer.resolve_settlement("Шайковка")
+    assert place is not None and place.district == "Kirovsky"
+
+
 def test_small_village_needs_its_region_or_a_settlement_word(gazetteer: Gazetteer) -> None:
     """Dubovoye is a village near Belgorod; a bare capitalised "Дубовое" elsewhere is not taken on faith."""
     assert places_in(gazetteer, "В Белгородской области обломки упали в Дубовом", Level.SETTLEMENT) == [
-        ("Дубовом", "settlement", "RU-BEL", "Belgorodsky", "Dubovoye")
+        ("Дубовом", "settlement", "RU-BEL", None, "Dubovoye")
     ]
     assert places_in(gazetteer, "в селе Дубовое Белгородского района", Level.SETTLEMENT)[0][2] == "RU-BEL"
 

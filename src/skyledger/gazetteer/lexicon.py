@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from .keys import base as _base
 from .keys import is_latin, name_key, token_bases, words
-from .phrases import PhraseIndex, Token
+from .phrases import PhraseIndex, Token, consonants
 from .tables import (
     District,
     RegionInfo,
@@ -30,6 +30,7 @@ ADJECTIVE_FORM = re.compile(
     r"(?:ий|ый|ой|ая|ое|ее|ие|ые|ого|его|ому|ему|ом|ем|ым|им|ую|юю|ых|их|ими|ыми|ій|ої|ою|ім|іх|ього|ьому|"
     r"ька|ьку|ькій|ьке|ьких|ька|ська|sky|skiy|skyi|skyy|skii|ski|tsky|tskiy|tskyi|kyi|kiy|ky|iy|yi|yy|nyy|nyi|ny)$"
 )
+HOME = ("RU", "UA", "BY")  # countries covered down to settlements; the neighbours only by region
 SHORT_CUE = 3  # cue words this short match only letter for letter ("г." is not "He")
 CUE_KINDS = {
     "region",
@@ -65,6 +66,7 @@ class Lexicon:
     stop_bases: dict[bool, set[str]] = field(default_factory=lambda: {True: set(), False: set()})  # by is-Latin
     person_bases: dict[bool, set[str]] = field(default_factory=lambda: {True: set(), False: set()})
     district_by_id: dict[str, int] = field(default_factory=dict)
+    district_names: dict[tuple[str, str], int] = field(default_factory=dict)  # (region, English name) -> number
     settlement_keys: list[str] = field(default_factory=list)  # per settlement: "primary|...;alternate|..." keys
 
     def primary_keys(self, number: int) -> list[str]:
@@ -164,7 +166,10 @@ def _add_region_name(lexicon: Lexicon, iso: str, name: str) -> None:
         if not is_latin(core[0]) and base(core[-1]).endswith("k"):
             lexicon.adjective_bases.add(base(core[-1]))
         return
-    lexicon.region_nouns.add(tuple(base(word) for word in parts), iso)
+    key = tuple(base(word) for word in parts)
+    if iso[:2] not in HOME and consonants("".join(key)) < 3:
+        return  # a neighbour's short name ("Siauliai") is too easily a Russian word ("Сили")
+    lexicon.region_nouns.add(key, iso)
     while core and _is_cue(lexicon, core[0], "region_prefix"):
         core.pop(0)
     if core and len(core) < len(parts):
@@ -175,6 +180,7 @@ def _add_districts(lexicon: Lexicon) -> None:
     generic: dict[str, bool] = {}
     for number, district in enumerate(lexicon.districts):
         lexicon.district_by_id[district.id] = number
+        lexicon.district_names.setdefault((district.region, district.name), number)
         for form in (district.name, *district.names):
             parts = words(form)
             for word in parts:

@@ -72,7 +72,12 @@ class Gazetteer:
         if not tokens:
             return None
         match = self._lx.settlement_names.longest(name, tokens, 0)
-        numbers = sorted(match[1]) if match else []  # rows are sorted by size, largest first
+        primary = set(tokens[0].bases) if match and match[0] == 1 else set()
+
+        def order(n: int) -> tuple[bool, int]:  # own names before old or foreign ones, then by size (row order)
+            return (bool(primary) and not primary.intersection(self._lx.primary_keys(n)), n)
+
+        numbers = sorted(match[1], key=order) if match else []
         return self._pick(numbers, region, self._lx.settlements, self._resolver.settlement_place)
 
     @staticmethod

@@ -253,9 +253,12 @@ class Matcher:
                 found.extend(
                     n
                     for n in self.lx.settlement_names.lookup((noun,))
-                    if self.lx.settlements.regions[n].startswith("UA-")
+                    if self.lx.settlements.regions[n].startswith("UA-") and noun in self.lx.primary_keys(n)
                 )
-        return [RawMention(i, i + 1, Level.SETTLEMENT, found, cued=True)] if found else []
+        if not found:
+            return []
+        regions = [self.lx.settlements.regions[n] for n in sorted(found)]  # the largest centre's region first
+        return [RawMention(i, i + 1, Level.REGION, list(dict.fromkeys(regions)), cued=True)]
 
     def _cued_settlement(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         if not self._is(tokens, i, "settlement") or tokens[i].text.isupper() and len(tokens[i].text) > 1:
@@ -305,7 +308,7 @@ class Matcher:
         end, numbers = match
         if _compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
             return None  # "Южно-Донецкое", "на Купянском направлении"
-        if self._in_district_list(text, tokens, end):
+        if ADJECTIVE_FORM.search(tokens[end - 1].text.lower()) and self._in_district_list(text, tokens, end):
             return None  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
         if end == i + 1 and consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
             numbers = [n for n in numbers if self.lx.settlements.ranks[n] >= BIG_SHORT]

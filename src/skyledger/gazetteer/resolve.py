@@ -27,6 +27,10 @@ _PRECISION = {
 class PlaceMention:
     """A place named in a text: its character span, its level and the resolved place (other readings follow).
 
+    A settlement's place carries its district only when the text names that district too ("в посёлке Дубовое
+    Белгородского района"); what the text does not say is not added (use ``Gazetteer.resolve_settlement`` for the
+    settlement's district). Its coordinates are the settlement's, or its district's point where it has none.
+
     ``score`` is a confidence in [0, 1]: 1 for cued or unambiguous names, lower when a candidate was guessed among
     several with no region in the text to choose by. ``authority`` marks a region named through its authority
     ("Курский губернатор", "Kursk governor"), which says who speaks more than where it happened.
@@ -57,13 +61,18 @@ class Resolver:
         self, text: str, tokens: list[Token], raw: list[RawMention], context_region: str | None = None
     ) -> list[PlaceMention]:
         anchors = self._anchors(tokens, raw)
-        mentions: list[PlaceMention] = []
-        for item in raw:
+        resolved: dict[int, PlaceMention | None] = {}
+        # districts first: the one each resolves to supports the settlements of the text ("Шайковка Кировского района")
+        for number, item in sorted(enumerate(raw), key=lambda pair: pair[1].level is not Level.DISTRICT):
             start, end = tokens[item.first].start, tokens[item.last].end
-            mention = self._one(item, start, text[start:end], anchors, context_region)
-            if mention is not None:
-                mentions.append(mention)
-        return mentions
+            mention = resolved[number] = self._one(item, start, text[start:end], anchors, context_region)
+            if mention is not None and item.level is Level.DISTRICT and mention.score == 1.0 and mention.place.region:
+                district_id = self.lx.districts[self._district_number(mention.place)].id
+                anchors.append(_Anchor(start, mention.place.region, district_id))
+        return [mention for _, mention in sorted(resolved.items()) if mention is not None]
+
+    def _district_number(self, place: Place) -> int:
+        return self.lx.district_names[(place.region or "", place.district or "")]
 
     def _anchors(self, tokens: list[Token], raw: list[RawMention]) -> list[_Anchor]:
         """Regions (and districts) the text names unambiguously, with their positions."""
@@ -161,7 +170,7 @@ class Resolver:
         if not accepted:
             return None
         rivals = [n for n in ranked[1:] if score(n) > score(best) - 1.0]
-        places = [self.settlement_place(n) for n in ranked[:6]]
+        places = [self.settlement_place(n, with_district=row_districts[n] in districts) for n in ranked[:4]]
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 0.6 if rivals else 1.0)
 
     @staticmethod
@@ -201,7 +210,8 @@ class Resolver:
         row = self.lx.districts[number]
         return Place(row.country, row.region, row.name, None, row.lat, row.lon, PlacePrecision.DISTRICT)
 
-    def settlement_place(self, number: int) -> Place:
+    def settlement_place(self, number: int, with_district: bool = True) -> Place:
+        """A settlement as a place; ``with_district=False`` leaves its district out (but uses its point)."""
         row = self.lx.settlements[number]
         district = (
             self.lx.districts[self.lx.district_by_id[row.district]] if row.district in self.lx.district_by_id else None
@@ -209,7 +219,7 @@ class Resolver:
         lat, lon = (
             (row.lat, row.lon) if row.lat is not None else (district.lat, district.lon) if district else (None, None)
         )
-        name = district.name if district else None
+        name = district.name if district and with_district else None
         return Place(row.country, row.region, name, row.name, lat, lon, PlacePrecision.SETTLEMENT)
 
 
