@@ -107,9 +107,18 @@ class Ledger:
         """Correct fields of a claim (``count=6, region="RU-KLU"``); the machine's value is kept beside."""
         return correct_claim(self.store, claim_id, changes, author=author, note=note)
 
-    def export(self, what: str, format: str, path: str | Path, **filters: Any) -> ExportSummary:
+    def export(
+        self, what: str, format: str, path: str | Path, *, region_geometry: str = "polygon", **filters: Any
+    ) -> ExportSummary:
         """Write claims / events / reports / corrections as csv, jsonl, parquet, geojson, acled or claims-jsonl."""
-        return export(self.store, what=what, format=format, path=path, filters=make_filters(**filters))
+        return export(
+            self.store,
+            what=what,
+            format=format,
+            path=path,
+            filters=make_filters(**filters),
+            region_geometry=region_geometry,
+        )
 
     def diff(self, run_a: int, run_b: int) -> RunDiff:
         """Events and claims added, changed or merged by the runs after ``run_a`` up to ``run_b``."""

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from ledger_fixture import fill
+from skyledger.errors import UsageError
 from skyledger.export import SCHEMA_VERSION, export, records
 from skyledger.store import Store
 
@@ -121,3 +122,20 @@ def test_region_polygon_contains_its_own_capital(filled: Store, tmp_path: Path) 
 
     assert inside(36.27, 54.51)  # Kaluga
     assert not inside(34.36, 53.24)  # Bryansk
+
+
+def test_centroid_mode_marks_region_points_as_region_precision(filled: Store, tmp_path: Path) -> None:
+    path = tmp_path / "events.geojson"
+    export(filled, what="events", format="geojson", path=path, region_geometry="centroid")
+    document = json.loads(path.read_text("utf-8"))
+    validate_rfc7946(document)
+    by_id = {feature["id"]: feature for feature in document["features"]}
+    kaluga = by_id["E1"]
+    assert kaluga["geometry"]["type"] == "Point"
+    assert kaluga["properties"]["geometry_precision"] == "region"
+    assert kaluga["properties"]["geometry_basis"] == "region centroid"
+    lon, lat = kaluga["geometry"]["coordinates"]
+    assert 33 < lon < 37 and 53 < lat < 56
+    assert by_id["E4"]["geometry"] is None  # still no place, no point
+    with pytest.raises(UsageError, match="region geometry"):
+        export(filled, what="events", format="geojson", path=path, region_geometry="hexagon")

@@ -64,6 +64,9 @@ def export_command(
     output: str = typer.Option(..., "--output", "-o", help="The file to write."),
     what: str = typer.Option("claims", "--what", help="What to export: claims, events, reports, corrections."),
     format: str = typer.Option("csv", "--format", help="Format: csv, jsonl, geojson, parquet, acled, claims-jsonl."),
+    region_geometry: str = typer.Option(
+        "polygon", "--region-geometry", help="GeoJSON: draw a region-level place as its outline (polygon) or centroid."
+    ),
     region: str | None = Region,
     country: str | None = Country,
     since: str | None = Since,
@@ -92,7 +95,7 @@ def export_command(
     if what in ALLOWED and format not in ALLOWED[what]:
         raise UsageError(f"--what {what} cannot be written as --format {format}; use one of {', '.join(ALLOWED[what])}")
     with _store(db) as store:
-        summary = export(store, what=what, format=format, path=output, filters=filters)
+        summary = export(store, what=what, format=format, path=output, filters=filters, region_geometry=region_geometry)
     console.print(
         f"wrote {summary.rows} {'documents' if format == 'claims-jsonl' else 'rows'} of {what} as {format} "
         f"({summary.schema_version}) -> {escape(str(summary.path))}"

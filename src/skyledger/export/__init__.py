@@ -78,8 +78,21 @@ def records(store: Store, what: str, filters: Filters | None = None) -> list[dic
     return readers[what]()
 
 
-def export(store: Store, *, what: str, format: str, path: str | Path, filters: Filters | None = None) -> ExportSummary:
-    """Write ``what`` in ``format`` to ``path``; returns what was written."""
+def export(
+    store: Store,
+    *,
+    what: str,
+    format: str,
+    path: str | Path,
+    filters: Filters | None = None,
+    region_geometry: str = "polygon",
+) -> ExportSummary:
+    """Write ``what`` in ``format`` to ``path``; returns what was written.
+
+    ``region_geometry`` (GeoJSON): "polygon" draws a region-level place as its region's outline, "centroid" as its
+    centroid (much smaller files); either way ``geometry_precision`` is "region"."""
+    if region_geometry not in geo.REGION_GEOMETRIES:
+        raise UsageError(f"region geometry must be one of {', '.join(geo.REGION_GEOMETRIES)}, not {region_geometry!r}")
     if what not in ALLOWED:
         raise UsageError(f"cannot export {what!r}; choose one of {', '.join(WHATS)}")
     if format not in ALLOWED[what]:
@@ -87,21 +100,23 @@ def export(store: Store, *, what: str, format: str, path: str | Path, filters: F
     target = Path(path)
     if not target.parent.is_dir():
         raise UsageError("the folder to write into does not exist", path=str(target.parent))
-    writer = _writer(store, what, format, filters)
+    writer = _writer(store, what, format, filters, region_geometry)
     rows = _atomic_write(target, writer)
     return ExportSummary(what=what, format=format, path=target, rows=rows)
 
 
-def _writer(store: Store, what: str, format: str, filters: Filters | None) -> Callable[[Path], int]:
+def _writer(
+    store: Store, what: str, format: str, filters: Filters | None, region_geometry: str
+) -> Callable[[Path], int]:
     if format == "acled":
-        events = event_records(store, filters)
-        rows = acled.acled_rows(events, claim_records(store))
+        claims = claim_records(store)
+        rows = acled.acled_rows(event_records(store, filters, claim_list=claims), claims)
         return lambda path: tabular.write_csv(rows, path, columns=acled.COLUMNS)
     if format == "claims-jsonl":
         return lambda path: claims_jsonl.write_documents(_documents(store, what, filters), path)
     data = records(store, what, filters)
     if format == "geojson":
-        return lambda path: geo.write_geojson(data, path, what=what)
+        return lambda path: geo.write_geojson(data, path, what=what, region_geometry=region_geometry)
     if format == "csv":
         return lambda path: tabular.write_csv(data, path, columns=_COLUMNS[what])
     if format == "jsonl":

@@ -68,6 +68,7 @@ _ENUMS: dict[str, tuple[str, ...]] = {
 }
 _JSON_COLUMNS = {"cites", "regions"}  # stored as JSON text in the claims table
 _NULLS = {"", "null", "none"}
+_IN_LIST = 500  # more report ids than this: read every correction (a small table) and filter here
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,12 +188,15 @@ def correct_claim(
 def list_corrections(connection: Connection, report_ids: Iterable[int] | None = None) -> list[Correction]:
     """Every correction (of these reports), oldest first."""
     query = select(corrections_table).order_by(corrections_table.c.created_at, corrections_table.c.id)
-    if report_ids is not None:
-        wanted = sorted(set(report_ids))
-        if not wanted:
-            return []
-        query = query.where(corrections_table.c.report_id.in_(wanted))
-    return [_correction(dict(row)) for row in connection.execute(query).mappings()]
+    wanted = None if report_ids is None else set(report_ids)
+    if wanted is not None and not wanted:
+        return []
+    if wanted is not None and len(wanted) <= _IN_LIST:
+        query = query.where(corrections_table.c.report_id.in_(sorted(wanted)))
+    result = connection.execute(query)
+    keys = list(result.keys())
+    found = [_correction(dict(zip(keys, row, strict=True))) for row in result]
+    return found if wanted is None else [item for item in found if item.report_id in wanted]
 
 
 def apply_corrections(connection: Connection, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -230,8 +234,8 @@ def matched_claim_ids(connection: Connection) -> dict[int, int | None]:
     corrections = list_corrections(connection)
     report_ids = sorted({item.report_id for item in corrections})
     rows: dict[int, list[dict[str, Any]]] = {}
-    if report_ids:
-        query = select(claims_table).where(claims_table.c.report_id.in_(report_ids))
+    for start in range(0, len(report_ids), _IN_LIST):
+        query = select(claims_table).where(claims_table.c.report_id.in_(report_ids[start : start + _IN_LIST]))
         for row in connection.execute(query).mappings():
             rows.setdefault(row["report_id"], []).append(dict(row))
     matched: dict[int, int | None] = {}
@@ -247,8 +251,8 @@ def correct_claims(connection: Connection, claims: Sequence[Claim]) -> list[Clai
     if not ids:
         return list(claims)
     rows: list[dict[str, Any]] = []
-    for start in range(0, len(ids), 500):
-        query = select(claims_table).where(claims_table.c.id.in_(ids[start : start + 500]))
+    for start in range(0, len(ids), _IN_LIST):
+        query = select(claims_table).where(claims_table.c.id.in_(ids[start : start + _IN_LIST]))
         rows.extend(dict(row) for row in connection.execute(query).mappings())
     by_id = {row["id"]: row for row in apply_corrections(connection, rows)}
     out = []
