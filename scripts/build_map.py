@@ -5,7 +5,8 @@
 Defaults: ../shared/geo beside the repository, and src/skyledger/web/data/map.json. The projection is a plain
 equirectangular one with x scaled by cos(50°) (no rotation, so the west of the area reads as on a familiar map),
 SCALE units per degree of latitude, coordinates rounded to whole units (about 2.8 km at SCALE = 40); vertices that
-round onto the previous one are dropped. Neighbouring regions share their borders in the source data, and rounding
+round onto the previous one are dropped. A coarser copy of each path ("coarse", in units of COARSE, drawn with
+``scale(COARSE)``) serves the whole-area view. Neighbouring regions share their borders in the source data, and rounding
 maps equal vertices to equal points, so borders stay shared. Longitudes below -169 (Chukotka past the antimeridian)
 get 360 added. Output is deterministic: the same input gives the same bytes.
 """
@@ -22,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SCALE = 40.0
 LON0, LAT_TOP = 19.0, 82.5
 XSCALE = math.cos(math.radians(50.0))
+COARSE = 5  # the whole-area view snaps to 5 units (about 14 km): it is drawn about 5 times smaller
 WEST = (21.0, 43.0, 60.0, 62.0)  # lon/lat box of the default view: Belarus, Ukraine, European Russia
 
 
@@ -31,14 +33,18 @@ def project(lon: float, lat: float) -> tuple[int, int]:
     return round((lon - LON0) * XSCALE * SCALE), round((LAT_TOP - lat) * SCALE)
 
 
-def ring_path(ring: list[list[float]]) -> tuple[str, list[tuple[int, int]]]:
+def ring_path(ring: list[list[float]], step: int = 1) -> tuple[str, list[tuple[int, int]]]:
+    """One ring as relative SVG path data, in units of ``step`` (the caller scales it back by ``step``)."""
     points: list[tuple[int, int]] = []
     for lon, lat in ring:
-        point = project(lon, lat)
+        x, y = project(lon, lat)
+        point = (round(x / step), round(y / step))
         if not points or point != points[-1]:
             points.append(point)
     if len(points) > 1 and points[0] == points[-1]:
         points.pop()
+    if step > 1:
+        points = _straighten(points)
     if len(points) < 3:
         return "", []
     x0, y0 = points[0]
@@ -51,13 +57,31 @@ def ring_path(ring: list[list[float]]) -> tuple[str, list[tuple[int, int]]]:
     return "".join(parts), points
 
 
-def geometry_path(geometry: dict[str, Any]) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
+def _straighten(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Drop vertices on a straight run and spikes (A, B, A), which snapping to a coarse grid makes many of."""
+    changed = True
+    while changed and len(points) > 3:
+        changed = False
+        kept: list[tuple[int, int]] = []
+        for index, point in enumerate(points):
+            before = kept[-1] if kept else points[-1]
+            after = points[(index + 1) % len(points)]
+            cross = (point[0] - before[0]) * (after[1] - point[1]) - (point[1] - before[1]) * (after[0] - point[0])
+            if cross == 0 or before == after:
+                changed = True
+                continue
+            kept.append(point)
+        points = kept
+    return points
+
+
+def geometry_path(geometry: dict[str, Any], step: int = 1) -> tuple[str, list[tuple[int, int]], list[tuple[int, int]]]:
     """SVG path data, all points, and the points of the largest outer ring (for the label)."""
     polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
     paths, every, largest, largest_area = [], [], [], -1.0
     for polygon in polygons:
         for index, ring in enumerate(polygon):
-            path, points = ring_path(ring)
+            path, points = ring_path(ring, step)
             if not path:
                 continue
             paths.append(path)
@@ -98,12 +122,14 @@ def build(geo: Path) -> dict[str, Any]:
     for feature in sorted(regions_in["features"], key=lambda f: f["properties"]["iso_code"]):
         props = feature["properties"]
         d, points, largest = geometry_path(feature["geometry"])
+        coarse, _, _ = geometry_path(feature["geometry"], COARSE)
         regions.append(
             {
                 "code": props["iso_code"],
                 "name": props["name_en"],
                 "country": props["country"],
                 "d": d,
+                "coarse": coarse,
                 "label": list(_centroid(largest)),
                 "bbox": _bbox(points),
             }
@@ -112,7 +138,10 @@ def build(geo: Path) -> dict[str, Any]:
     for feature in sorted(neighbours_in["features"], key=lambda f: f["properties"]["iso_a2"]):
         props = feature["properties"]
         d, points, _ = geometry_path(feature["geometry"])
-        neighbours.append({"code": props["iso_a2"], "name": props["name_en"], "d": d, "bbox": _bbox(points)})
+        coarse, _, _ = geometry_path(feature["geometry"], COARSE)
+        neighbours.append(
+            {"code": props["iso_a2"], "name": props["name_en"], "d": d, "coarse": coarse, "bbox": _bbox(points)}
+        )
     all_points = [r["bbox"] for r in regions]
     full = [
         min(b[0] for b in all_points),
@@ -124,6 +153,7 @@ def build(geo: Path) -> dict[str, Any]:
     return {
         "about": "Natural Earth boundaries (public domain), derived by scripts/build_map.py; see README.md here.",
         "scale": SCALE,
+        "coarse": COARSE,
         "views": {
             "west": [*west_a, west_b[0] - west_a[0], west_b[1] - west_a[1]],
             "all": [full[0], full[1], full[2] - full[0], full[3] - full[1]],

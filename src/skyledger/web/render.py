@@ -101,6 +101,7 @@ def environment() -> Environment:
     env.filters["highlight"] = highlight
     env.filters["marked"] = marked
     env.filters["when"] = when
+    env.filters["num"] = lambda value: f"{value:,}" if isinstance(value, int) else value
     env.globals["query_string"] = query_string
     return env
 

@@ -20,6 +20,7 @@ from markupsafe import Markup
 
 BUCKETS = 5
 PALETTE = 8
+LABELS = 12  # counts written on the map: the largest ones only, so that they never pile up
 
 
 @lru_cache(maxsize=1)
@@ -63,17 +64,21 @@ def choropleth(counts: Mapping[str, int], link: Callable[[str], str], *, view: s
     view = view if view in data["views"] else choose_view(counts)
     box = data["views"][view]
     top = max(counts.values(), default=0)
+    coarse = view == "all"  # the whole area is drawn small: coarser paths, in units of data["coarse"]
+    shape = "coarse" if coarse else "d"
     parts = [
-        f'<svg class="map" viewBox="{" ".join(str(v) for v in box)}" role="img" aria-labelledby="map-title" '
-        'xmlns="http://www.w3.org/2000/svg">',
+        f'<svg class="map map-{view}" viewBox="{" ".join(str(v) for v in box)}" role="img" '
+        'aria-labelledby="map-title" xmlns="http://www.w3.org/2000/svg">',
         '<title id="map-title">Events per region</title>',
         '<rect class="sea" x="{}" y="{}" width="{}" height="{}"/>'.format(*box),
+        f'<g transform="scale({data["coarse"]})">' if coarse else "<g>",
     ]
     for neighbour in data["neighbours"]:
         if _intersects(neighbour["bbox"], box):
             parts.append(
-                f'<path class="neighbour" d="{neighbour["d"]}"><title>{escape(neighbour["name"])}</title></path>'
+                f'<path class="neighbour" d="{neighbour[shape]}"><title>{escape(neighbour["name"])}</title></path>'
             )
+    labelled = {code for code, _ in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:LABELS]}
     labels = []
     for region in data["regions"]:
         if not _intersects(region["bbox"], box):
@@ -82,11 +87,12 @@ def choropleth(counts: Mapping[str, int], link: Callable[[str], str], *, view: s
         title = f"{region['name']} ({code}): {count} event{'' if count == 1 else 's'}"
         parts.append(
             f'<a href="{escape(link(code))}" id="region-{escape(code)}" aria-label="{escape(title)}">'
-            f'<path class="region c{_bucket(count, top)}" d="{region["d"]}"><title>{escape(title)}</title></path></a>'
+            f'<path class="region c{_bucket(count, top)}" d="{region[shape]}"><title>{escape(title)}</title></path></a>'
         )
-        if count:
+        if code in labelled and count:
             x, y = region["label"]
             labels.append(f'<text class="count" x="{x}" y="{y}">{count}</text>')
+    parts.append("</g>")
     parts.extend(labels)
     parts.append("</svg>")
     return Markup("".join(parts))
