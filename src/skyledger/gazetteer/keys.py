@@ -145,7 +145,7 @@ def _consonants(key: str) -> int:
 
 
 def token_bases(word: str) -> tuple[str, ...]:
-    """The bases an inflected word may stand for, the least stripped first."""
+    """The bases an inflected word may stand for, the least stripped first (the empty base for no known letter)."""
     skel = skeleton(word)
     found = [_cut_vowel(skel)]
     if len(word) > 3 and word[-1] in "sS" and word.isascii():  # English plurals: "regions", "districts"
@@ -157,7 +157,7 @@ def token_bases(word: str) -> tuple[str, ...]:
             stem = skel[: -len(ending)]
             if stem not in found:
                 found.append(stem)
-    return tuple(key for key in found if key)
+    return tuple(key for key in found if key) or ("",)  # never empty: a word of unknown letters has the empty base
 
 
 def name_key(name: str) -> tuple[str, ...]:
