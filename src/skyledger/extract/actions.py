@@ -6,11 +6,10 @@ Impact words come first in the alternation so that "атаковал автом�
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from skyledger.extract.lexicon import LANGUAGES, Alternation, alternation, read, word_pattern
+from skyledger.extract.lexicon import LANGUAGES, Alternation, Words, alternation, read, word_pattern
 from skyledger.model import Action
 
 _ORDER = {Action.IMPACT.value: 0, Action.INTERCEPTED.value: 1, Action.LAUNCHED.value: 2}
@@ -45,6 +44,6 @@ def find_actions(text: str) -> list[ActionMention]:
     return out
 
 
-def marker(name: str) -> re.Pattern[str]:
+def marker(name: str) -> Words:
     """The compiled marker ``name`` (one of MARKERS) over all languages."""
     return word_pattern("actions", name, "markers")

@@ -14,7 +14,7 @@ from skyledger.extract.claimplaces import claim_hits, region_place, resolve_plac
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.times import time_window
-from skyledger.model import Action, Casualties, Claim, Place, Report, Source, TimePrecision, WeaponClass
+from skyledger.model import Action, Casualties, Claim, Place, Report, Source, TimePrecision, TimeWindow, WeaponClass
 
 NATIONAL_ROLES = ("mod", "media", "other")
 _TOTAL = re.compile(r"(?:всего|в целом|итого|загалом|усього|всього|in total|a total of|overall)")
@@ -262,12 +262,17 @@ def _span(context: ReportContext, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _time(context: ReportContext, candidate: Candidate, region: str | None):  # type: ignore[no-untyped-def]
-    segment = context.segments[candidate.segment]
-    published = context.report.published
-    window = time_window(context.norm, segment.start, segment.end, published, region or context.region)
-    if window.precision is TimePrecision.UNKNOWN:
-        window = time_window(context.norm, 0, min(len(context.norm), 2000), published, region or context.region)
+def _time(context: ReportContext, candidate: Candidate, region: str | None) -> TimeWindow:
+    key = (candidate.segment, region or context.region)
+    window = context.memo.get(key)
+    if window is None:
+        segment = context.segments[candidate.segment]
+        published = context.report.published
+        window = time_window(context.norm, segment.start, segment.end, published, key[1])
+        if window.precision is TimePrecision.UNKNOWN:
+            window = time_window(context.norm, 0, min(len(context.norm), 2000), published, key[1])
+        context.memo[key] = window
+    assert isinstance(window, TimeWindow)
     return window
 
 

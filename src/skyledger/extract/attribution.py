@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from skyledger.extract import places
 from skyledger.extract.actions import marker
-from skyledger.extract.lexicon import LANGUAGES, alternation, compile_words, merged_list, read
+from skyledger.extract.lexicon import LANGUAGES, Words, alternation, compile_words, merged_list, read
 from skyledger.extract.places import PlaceHit
 from skyledger.model import Role, Source
 
@@ -38,9 +38,9 @@ class Speaker:
 class _Tables:
     speakers: object
     names: tuple[tuple[re.Pattern[str], str], ...]
-    names_any: re.Pattern[str]
+    names_any: Words
     cite_tail: re.Pattern[str]
-    speech: re.Pattern[str]
+    speech: Words
     handles: tuple[tuple[re.Pattern[str], str], ...]
 
 

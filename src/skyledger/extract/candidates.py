@@ -197,10 +197,10 @@ def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:
     segment = context.segments[index]
     acts = context.within(context.actions, "actions", segment.start, segment.end)
     norm = context.norm
-    ground = word_pattern("context", "ground").search(norm, segment.start, segment.end)
-    if ground and not marker("ad").search(norm, segment.start, segment.end):
+    ground = context.has("ground", segment.start, segment.end)
+    if ground and not context.has_marker("ad", segment.start, segment.end):
         acts = [a for a in acts if a.kind != "destroy"]
-    lost = marker("lost").search(norm, segment.start, segment.end)
+    lost = marker("lost").search(norm, segment.start, segment.end) if context.has_marker("lost", 0, len(norm)) else None
     if lost is not None:  # lost locationally: an interception only when electronic warfare is credited
         ew = marker("ew").search(norm, max(segment.start, lost.start() - 60), min(segment.end, lost.end() + 60))
         kind = "intercept" if ew else "lost"

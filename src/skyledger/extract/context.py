@@ -44,6 +44,8 @@ class ReportContext:
     region: str | None  # the report's main region
     skipped: set[int] = field(default_factory=set)
     _starts: dict[str, list[int]] = field(default_factory=dict)
+    _found: dict[tuple[str, str], list[int]] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict)
 
     def within(self, items: list, name: str, start: int, end: int) -> list:  # type: ignore[type-arg]
         """The items of ``items`` (sorted by start) that start in ``[start, end)``."""
@@ -52,8 +54,21 @@ class ReportContext:
             starts = self._starts[name] = [item.start for item in items]
         return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
 
+    def has_marker(self, key: str, start: int, end: int) -> bool:
+        """Whether an action marker (ad, ew, lost, ...) starts in ``[start, end)``: one scan per report."""
+        found = self._found.get(("markers", key))
+        if found is None:
+            found = self._found[("markers", key)] = [m.start() for m in marker(key).finditer(self.norm)]
+        at = bisect.bisect_left(found, start)
+        return at < len(found) and found[at] < end
+
     def has(self, key: str, start: int, end: int, name: str = "context") -> bool:
-        return bool(word_pattern(name, key).search(self.norm, start, end))
+        """Whether a word of list ``key`` (of ``name``.toml) starts in ``[start, end)``: one scan per report."""
+        found = self._found.get((name, key))
+        if found is None:
+            found = self._found[(name, key)] = [m.start() for m in word_pattern(name, key).finditer(self.norm)]
+        at = bisect.bisect_left(found, start)
+        return at < len(found) and found[at] < end
 
 
 def build(report: Report, source: Source | None) -> ReportContext:

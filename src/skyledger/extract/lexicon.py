@@ -6,11 +6,12 @@ post), and a report's declared language is often wrong. A bad lexicon fails at l
 
 from __future__ import annotations
 
+import bisect
 import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -28,7 +29,7 @@ class Entry:
     """One family of surface forms with its attributes (``class``, ``model``, ``action``, ``kind``, ...)."""
 
     attrs: dict[str, Any]
-    singular: re.Pattern[str] | None = None
+    singular: Words | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,25 +47,27 @@ class Alternation:
     def entry_of(self, match: re.Match[str]) -> Entry:
         return self.entries[int((match.lastgroup or "g0")[1:].split("_", 1)[0])]
 
-    def finditer(self, text: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
-        stop = len(text) if end is None else end
-        position = start
-        while True:
-            word = _WORD_START.search(text, position, stop)
-            if word is None:
-                return
-            at = word.start()
-            bucket = self.buckets.get(text[at])
-            match = bucket.match(text, at, stop) if bucket is not None else None
-            if self.anywhere is not None:
-                other = self.anywhere.match(text, at, stop)
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        position = 0
+        buckets, anywhere = self.buckets, self.anywhere
+        for at in word_starts(text):
+            if at < position:
+                continue
+            bucket = buckets.get(text[at])
+            match = bucket.match(text, at) if bucket is not None else None
+            if anywhere is not None:
+                other = anywhere.match(text, at)
                 if other is not None and (match is None or other.end() > match.end()):
                     match = other
             if match is not None and match.end() > at:
                 yield match
                 position = match.end()
-            else:
-                position = word.end()
+
+
+@lru_cache(maxsize=64)
+def word_starts(text: str) -> tuple[int, ...]:
+    """Where words (or an opening quote or bracket before one) start in ``text``; shared by every alternation."""
+    return tuple(match.start() for match in _WORD_START.finditer(text))
 
 
 @cache
@@ -83,11 +86,65 @@ def words(patterns: list[str]) -> str:
     return _LEFT + "(?:" + "|".join(patterns) + ")" + _RIGHT
 
 
-def compile_words(patterns: list[str], origin: str) -> re.Pattern[str]:
-    try:
-        return re.compile(words(patterns) if patterns else r"(?!x)x")
-    except re.error as error:
-        raise ConfigError(f"bad pattern: {error}", path=origin) from None
+class Words:
+    """A list of word patterns matched as whole words, tried only at word starts by first character.
+
+    Offers the ``search`` / ``finditer`` / ``match`` of a compiled pattern (``pos``/``endpos`` included); ``pattern``
+    is the plain alternation, for use inside other expressions.
+    """
+
+    def __init__(self, patterns: list[str], origin: str) -> None:
+        self.pattern = "|".join(patterns) if patterns else "(?!x)x"
+        by_first: dict[str, list[str]] = {}
+        anywhere: list[str] = []
+        for pattern in patterns:
+            firsts = first_chars(pattern)
+            for char in firsts or ():
+                by_first.setdefault(char, []).append(pattern)
+            if firsts is None:
+                anywhere.append(pattern)
+        try:
+            self._buckets = {char: re.compile("(?:" + "|".join(alts) + ")" + _RIGHT) for char, alts in by_first.items()}
+            self._anywhere = re.compile("(?:" + "|".join(anywhere) + ")" + _RIGHT) if anywhere else None
+            self._whole = re.compile(words(patterns) if patterns else r"(?!x)x")
+        except re.error as error:
+            raise ConfigError(f"bad pattern: {error}", path=origin) from None
+
+    def _at(self, text: str, at: int, endpos: int) -> re.Match[str] | None:
+        bucket = self._buckets.get(text[at])
+        found = bucket.match(text, at, endpos) if bucket is not None else None
+        if self._anywhere is not None:
+            other = self._anywhere.match(text, at, endpos)
+            if other is not None and (found is None or other.end() > found.end()):
+                found = other
+        return found
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        stop = len(text) if endpos is None else endpos
+        starts = word_starts(text)
+        position = pos
+        for at in starts[bisect.bisect_left(starts, pos) :]:
+            if at >= stop:
+                return
+            if at < position:
+                continue
+            found = self._at(text, at, stop)
+            if found is not None and found.end() > at:
+                yield found
+                position = found.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        return next(self.finditer(text, pos, endpos), None)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self._whole.match(text, pos)
+
+    def fullmatch(self, text: str) -> re.Match[str] | None:
+        return self._whole.fullmatch(text)
+
+
+def compile_words(patterns: list[str], origin: str) -> Words:
+    return Words(patterns, origin)
 
 
 def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], origin: str) -> Alternation:
@@ -196,6 +253,6 @@ def merged_list(name: str, key: str, section: str | None = None) -> list[str]:
 
 
 @cache
-def word_pattern(name: str, key: str, section: str | None = None) -> re.Pattern[str]:
+def word_pattern(name: str, key: str, section: str | None = None) -> Words:
     """A compiled whole-word alternation of the list ``key`` of ``name.toml`` in every language."""
     return compile_words(merged_list(name, key, section), f"skyledger/extract/data/*/{name}.toml")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from skyledger.errors import ConfigError
-from skyledger.extract.lexicon import LANGUAGES, compile_words, read
+from skyledger.extract.lexicon import LANGUAGES, Words, compile_words, read
 from skyledger.model import CountQualifier
 
 MAX_DIGITS = 7
@@ -38,11 +38,11 @@ class Number:
 class _Tables:
     words: re.Pattern[str]
     values: tuple[tuple[re.Pattern[str], int], ...]
-    collective: re.Pattern[str]
+    collective: Words
     collective_values: tuple[tuple[re.Pattern[str], int], ...]
     at_least: re.Pattern[str]
     approximate: re.Pattern[str]
-    unspecified: re.Pattern[str]
+    unspecified: Words
     distributive: re.Pattern[str]
     scales: tuple[tuple[re.Pattern[str], int], ...]
 
@@ -89,6 +89,7 @@ def tables() -> _Tables:
     )
 
 
+@lru_cache(maxsize=4096)
 def word_value(word: str) -> int | None:
     for pattern, value in tables().values:
         if pattern.match(word):
@@ -96,6 +97,7 @@ def word_value(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=1024)
 def collective_value(word: str) -> int | None:
     for pattern, value in tables().collective_values:
         if pattern.match(word):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from skyledger.extract.lexicon import merged_list, word_pattern
+from skyledger.extract.lexicon import Words, merged_list, word_pattern
 from skyledger.extract.numbers import Number, find_collective
 from skyledger.model import Damage
 
@@ -40,12 +40,20 @@ def _update_tail() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(merged_list("outcomes", "update")) + r")\s*$")
 
 
-def _pattern(key: str) -> re.Pattern[str]:
+def _pattern(key: str) -> Words:
     return word_pattern("outcomes", key)
+
+
+@lru_cache(maxsize=1)
+def _any_outcome() -> re.Pattern[str]:
+    keys = ("killed", "injured", "none_both", "none_killed", "damage_none")
+    return re.compile("|".join(f"(?:{_pattern(key).pattern})" for key in keys))  # a quick test, boundaries aside
 
 
 def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], damaged: bool) -> Outcome:
     """The casualties and damage stated in ``norm[start:end]``; ``numbers`` are free numbers (not weapon counts)."""
+    if not _any_outcome().search(norm, start, end):
+        return Outcome(damage=Damage.REPORTED) if damaged else Outcome()
     killed = injured = None
     if _pattern("none_both").search(norm, start, end):
         killed, injured = 0, 0

@@ -7,6 +7,7 @@ are other recognised words ("ПВО") dropped, and two flags per place: ``origin
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -23,6 +24,7 @@ _LIST_WORD = re.compile(r"([\w'-]+)\s*(?:,|\s(?:и|і|та|й|and))\s*$")
 _WATER_WORDS = re.compile(r"мор[ея]|море|sea|акватор", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"(?:ского|ской|скому|ском|ских|ського|ської|ському|ських|цкого|цкой)$")
 _PLACE_NOUN = re.compile(r"\s+(?:район|округ|муниципальн|городск|громад|сельсовет|поселени)")
+MAX_SPAN = 200
 LEVELS = ("country", "region", "district", "settlement", "water")
 
 
@@ -48,11 +50,11 @@ def _target_tail() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
 def _locative_tail() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "locative")) + r")\s+(?:\w+\s+){0,1}$")
 
 
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
@@ -75,6 +77,7 @@ def _plausible(mention: PlaceMention, norm: str, blocked: list[tuple[int, int]])
 def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_region: str | None) -> list[PlaceHit]:
     """Places in ``text`` (original) whose spans overlap none of ``blocked`` (other recognised words)."""
     gaz = gazetteer()
+    blocked = sorted(span for span in blocked if span[1] - span[0] <= MAX_SPAN)
     hits: list[PlaceHit] = []
     for mention in gaz.find_places(text, context_region):
         if not _plausible(mention, norm, blocked):
@@ -146,7 +149,14 @@ def _listed_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list
 
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start < b and a < end for a, b in spans)
+    """Whether [start, end) overlaps one of ``spans`` (sorted by start; none is longer than MAX_SPAN)."""
+    first = bisect.bisect_left(spans, (start - MAX_SPAN, 0))
+    for a, b in spans[first:]:
+        if a >= end:
+            return False
+        if start < b:
+            return True
+    return False
 
 
 def region_country(code: str | None) -> str | None:
