@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -20,8 +19,7 @@ from skyledger.errors import NotFoundError, UsageError
 from skyledger.model import Claim, side_of
 from skyledger.store import reports as full_text
 from skyledger.store.core import Store
-from skyledger.store.schema import claimant_links, claims, events, report_links, reports, sources
-from skyledger.store.tallies import TallyFilter, latest_day, tally
+from skyledger.store.schema import claims, events, report_links, reports, sources
 
 MAX_LIMIT = 500
 MAX_SEARCH = 5000  # full-text hits considered by a search or a text filter
@@ -336,109 +334,6 @@ def list_sources(store: Store) -> list[dict[str, Any]]:
             }
             for row in connection.execute(query)
         ]
-
-
-def get_event(store: Store, event_id: str) -> dict[str, Any]:
-    """One event with its claims (evidence), reports (text), provenance links, claimant figures and grade.
-
-    An id merged into another event resolves to the surviving one (``merged_from`` says so).
-    """
-    with store.connect() as connection:
-        row = connection.execute(select(events).where(events.c.id == event_id)).first()
-        seen = {event_id}
-        while row is not None and row.merged_into and row.merged_into not in seen:
-            seen.add(row.merged_into)
-            row = connection.execute(select(events).where(events.c.id == row.merged_into)).first()
-        if row is None:
-            raise NotFoundError(f"no event {event_id!r}")
-        claim_rows = connection.execute(
-            select(claims).where(claims.c.event_id == row.id).order_by(claims.c.report_id, claims.c.seq)
-        ).all()
-        report_ids = sorted({c.report_id for c in claim_rows})
-        report_rows = connection.execute(
-            _reports_query().where(reports.c.id.in_(report_ids)).order_by(reports.c.published, reports.c.id)
-        ).all()
-        link_rows = connection.execute(
-            select(report_links).where(
-                or_(report_links.c.child_id.in_(report_ids), report_links.c.parent_id.in_(report_ids))
-            )
-        ).all()
-        claimants = sorted({c.claimant for c in claim_rows})
-        claimant_rows = connection.execute(
-            select(claimant_links).where(claimant_links.c.claimant.in_(claimants)).order_by(claimant_links.c.claimant)
-        ).all()
-    texts = {r.id: r.text for r in report_rows}
-    claim_items = [claim_json(c, texts.get(c.report_id, "")[c.evidence_start : c.evidence_end]) for c in claim_rows]
-    detail = event_json(row)
-    detail.update(
-        merged_from=event_id if row.id != event_id else None,
-        figures_recorded=json.loads(row.figures) if row.figures else [],
-        claims=claim_items,
-        reports=[report_json(r) for r in report_rows],
-        links=[
-            {"child": link.child_id, "parent": link.parent_id, "kind": link.kind, "score": link.score}
-            for link in sorted(link_rows, key=lambda link: (link.child_id, link.parent_id))
-        ],
-        claimant_links=[{"claimant": link.claimant, "cites": link.cites} for link in claimant_rows],
-        comparisons=compare_figures(claim_items),
-    )
-    return detail
-
-
-def compare_figures(claim_items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Each claimant's figure per (action, weapon class), side by side; ``conflict`` where their counts differ.
-
-    A claimant's figure is the largest count among its claims (rewrites repeat the same figure).
-    """
-    groups: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
-    for item in claim_items:
-        if item["count"] is None:
-            continue
-        key = (item["action"], item["weapon_class"])
-        figure = groups.setdefault(key, {}).get(item["claimant"])
-        if figure is None or item["count"] > figure["count"]:
-            previous = figure["report_ids"] if figure else []
-            figure = {
-                "claimant": item["claimant"],
-                "count": item["count"],
-                "count_qualifier": item["count_qualifier"],
-                "report_ids": previous,
-            }
-            groups[key][item["claimant"]] = figure
-        if item["report_id"] not in figure["report_ids"]:
-            figure["report_ids"].append(item["report_id"])
-    result = []
-    for (action, weapon_class), figures in sorted(groups.items()):
-        counts = {f["count"] for f in figures.values()}
-        result.append(
-            {
-                "action": action,
-                "weapon_class": weapon_class,
-                "conflict": len(counts) > 1,
-                "figures": [figures[c] for c in sorted(figures)],
-            }
-        )
-    return result
-
-
-__all__ = [
-    "ClaimFilter",
-    "EventFilter",
-    "Page",
-    "TallyFilter",
-    "compare_figures",
-    "counts",
-    "get_report",
-    "get_event",
-    "list_claims",
-    "list_events",
-    "list_sources",
-    "region_counts",
-    "latest_day",
-    "search_reports",
-    "tally",
-    "time_bounds",
-]
 
 
 def get_report(store: Store, report_id: int) -> dict[str, Any]:

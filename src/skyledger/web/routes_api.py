@@ -14,7 +14,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from skyledger.store import Store, browse
 from skyledger.store.tallies import GROUPINGS, PERIODS, TallyFilter, tally
 from skyledger.store.tokens import check_token
-from skyledger.web import params
+from skyledger.web import detail, params
 from skyledger.web.schemas import (
     ClaimPage,
     ErrorBody,
@@ -56,7 +56,7 @@ def events(
     responses={404: {"model": ErrorBody, "description": "no such event"}},
 )
 def event(store: StoreDep, event_id: Annotated[str, PathParam(max_length=40)]) -> dict[str, Any]:
-    return browse.get_event(store, event_id)
+    return detail.get_event(store, event_id)
 
 
 @router.get("/claims", response_model=ClaimPage, summary="Claims in id order, filtered")

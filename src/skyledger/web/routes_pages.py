@@ -16,7 +16,7 @@ from fastapi.responses import Response
 from skyledger.model import Action, WeaponClass
 from skyledger.store import browse
 from skyledger.store.tallies import TallyFilter, latest_day, tally
-from skyledger.web import params, svg
+from skyledger.web import detail, params, svg
 from skyledger.web.render import page, query_string
 from skyledger.web.routes_api import StoreDep
 
@@ -97,12 +97,12 @@ def events_list(
 
 
 def _event_page(request: Request, store: Any, event_id: str) -> Response:
-    detail = browse.get_event(store, event_id)
+    data = detail.get_event(store, event_id)
     spans: dict[int, list[tuple[int, int, str]]] = {}
-    for claim in detail["claims"]:
+    for claim in data["claims"]:
         start, end = claim["evidence_span"]
         spans.setdefault(claim["report_id"], []).append((start, end, str(claim["id"])))
-    return page(request, "event.html", detail, spans=spans, tree=provenance_tree(detail), nav="events")
+    return page(request, "event.html", data, spans=spans, tree=provenance_tree(data), nav="events")
 
 
 @router.get("/events/{event_id}.json")

@@ -45,7 +45,7 @@ class ClaimOut(BaseModel):
 
     id: int
     report_id: int
-    seq: int
+    seq: int | None
     action: str
     weapon_class: str
     weapon_model: str | None
@@ -75,7 +75,7 @@ class ReportOut(BaseModel):
     published: str | None
     language: str | None
     title: str | None
-    status: str
+    status: str | None
     forwarded_from: str | None
     text: str | None = None
     snippet: str | None = None
@@ -93,7 +93,7 @@ class ComparisonOut(BaseModel):
 
 
 class EventDetail(EventOut):
-    merged_from: str | None
+    merged_from: list[str] = Field(description="the merged ids followed to reach this event")
     figures_recorded: list[Any]
     claims: list[ClaimOut]
     reports: list[ReportOut]
