@@ -44,15 +44,18 @@ def test_reextracted_and_corrected_claims_are_changed(filled: tuple) -> None:
     store, ids = filled
     with store.begin() as connection:  # the ministry's post was re-extracted in run 4
         connection.execute(update(claims).where(claims.c.report_id == ids["reports"][1]).values(run_id=4))
-    correct_claim(store, ids["claims"][0], {"count": 2}, author="anna", now=datetime(2024, 6, 2, 15, 1, tzinfo=UTC))
+    correct_claim(store, ids["claims"][0], {"count": 2}, author="anna", now=datetime(2024, 6, 2, 15, 0, tzinfo=UTC))
     correct_claim(store, ids["claims"][3], {"count": 4}, author="anna", now=datetime(2024, 7, 1, tzinfo=UTC))
-    result = diff(store, 2, 4)
-    # the ministry's two claims (re-extracted), the governor's (corrected during run 3); not TASS's (corrected later)
-    assert result.claims_changed == sorted([ids["claims"][0], ids["claims"][1], ids["claims"][2]])
-    assert result.corrections == 1
+    result = diff(store, 2, 3)
+    # the governor's claim (corrected during run 3); not TASS's (corrected after run 3 ended)
+    assert result.claims_changed == [ids["claims"][0]] and result.corrections == 1
+    result = diff(store, 2, 4)  # up to the latest run: corrections made since count too
+    # the ministry's two claims (re-extracted), the governor's and TASS's (corrected)
+    assert result.claims_changed == sorted(ids["claims"][:4])
+    assert result.corrections == 2
     rows = result.rows()
     assert {"kind": "event", "id": "E1", "change": "changed", "into": None} in rows
-    assert sum(row["kind"] == "claim" and row["change"] == "changed" for row in rows) == 3
+    assert sum(row["kind"] == "claim" and row["change"] == "changed" for row in rows) == 4
 
 
 def test_diff_since_a_date(filled: tuple) -> None:

@@ -6,7 +6,8 @@
   span is listed as added; an event merged away is listed as merged (with the event it went into), not as changed.
 - **claims added**: claims extracted in the span from reports first ingested in the span.
 - **claims changed**: claims re-extracted in the span from reports ingested before it (an edited post, or
-  re-processing), and claims a human corrected between the start of the first run and the end of the last.
+  re-processing), and claims a human corrected between the start of the first run and the end of the last (or up to
+  now, when ``run_b`` is the latest run).
 
 ``diff_since(store, day)``: from the last run that started before ``day`` (or the beginning) to the latest run.
 """
@@ -87,7 +88,9 @@ def diff(store: Store, run_a: int, run_b: int) -> RunDiff:
         (result.claims_added if ingest_run is not None and ingest_run > run_a else result.claims_changed).append(
             claim_id
         )
-    _corrections(store, result, str(known[span[0]].started_at), str(known[span[-1]].finished_at or "9999"))
+    latest = run_b == max(known)  # up to the latest run: corrections made since it count too
+    end = "9999" if latest else str(known[span[-1]].finished_at or "9999")
+    _corrections(store, result, str(known[span[0]].started_at), end)
     return result
 
 
