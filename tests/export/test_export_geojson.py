@@ -139,3 +139,16 @@ def test_centroid_mode_marks_region_points_as_region_precision(filled: Store, tm
     assert by_id["E4"]["geometry"] is None  # still no place, no point
     with pytest.raises(UsageError, match="region geometry"):
         export(filled, what="events", format="geojson", path=path, region_geometry="hexagon")
+
+
+def test_every_bundled_region_outline_is_valid_rfc7946() -> None:
+    from skyledger.export.geo import region_centroid, region_shapes
+
+    shapes = region_shapes()
+    assert len([code for code in shapes if code.startswith("RU-")]) == 83 and "UA-43" in shapes and "BY-HM" in shapes
+    features = [
+        {"type": "Feature", "id": code, "geometry": s["geometry"], "properties": {}} for code, s in shapes.items()
+    ]
+    validate_rfc7946({"type": "FeatureCollection", "features": features})
+    lat, lon = region_centroid("UA-30") or (0, 0)
+    assert abs(lat - 50.45) < 0.2 and abs(lon - 30.52) < 0.2  # Kyiv city's centroid is in Kyiv
