@@ -62,13 +62,21 @@ _NOUNS = {
 Key = tuple[Action, WeaponClass]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Evidence:
     """What grading reads besides the claims: their reports (by id), the provenance links, the sources (by handle)."""
 
     reports: Mapping[int, Report] = field(default_factory=dict)
     links: Sequence[ReportLink] = ()
     sources: Mapping[str, Source] = field(default_factory=dict)
+    parents: Mapping[int, set[int]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        parents: dict[int, set[int]] = defaultdict(set)
+        for link in self.links:
+            if link.kind in (LinkKind.REWRITE, LinkKind.QUOTE, LinkKind.FORWARD):
+                parents[link.child].add(link.parent)
+        object.__setattr__(self, "parents", dict(parents))
 
     def source_of(self, report_id: int | None) -> Source | None:
         report = self.reports.get(report_id) if report_id is not None else None
@@ -110,10 +118,7 @@ def independent_sources(claims: Sequence[Claim], evidence: Evidence) -> dict[str
     cites: dict[str, set[str]] = defaultdict(set)
     for claim in claims:
         cites[claim.claimant].update(cited for cited in claim.cites if cited != claim.claimant)
-    parents: dict[int, set[int]] = defaultdict(set)
-    for link in evidence.links:
-        if link.kind in (LinkKind.REWRITE, LinkKind.QUOTE, LinkKind.FORWARD):
-            parents[link.child].add(link.parent)
+    parents = evidence.parents
     by_report: dict[int | None, list[Claim]] = defaultdict(list)
     for claim in claims:
         by_report[claim.report_id].append(claim)

@@ -18,10 +18,12 @@ claims all come from one non-media claimant, that claimant (an official channel 
 
 from __future__ import annotations
 
+import bisect
 import heapq
+import math
 import re
 import zlib
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import timedelta, timezone
 from functools import lru_cache
@@ -36,7 +38,7 @@ JACCARD = 0.5
 CONTAINMENT = 0.7
 MIN_SHARED = 6  # trigrams two reports must share before containment counts
 SKETCH = 8  # bottom-k sketch size
-COMMON = 200  # a sketch value shared by more reports than this is boilerplate, not evidence
+COMMON = 30  # a sketch value held by more reports than this within the window is boilerplate, not evidence
 _STRENGTH = {LinkKind.FORWARD: 3, LinkKind.QUOTE: 2, LinkKind.REWRITE: 1}
 _WORD = re.compile(r"\w+")
 
@@ -127,20 +129,22 @@ def _forwards(reports: Sequence[Report], links: _Links) -> None:
 def _text_links(reports: Sequence[Report], claims_by_report: Mapping[int, Sequence[Claim]], links: _Links) -> None:
     ordered = sorted((r for r in reports if r.id is not None), key=_order)
     sets = {r.id: shingles(r.text) for r in ordered}
-    holders: dict[int, list[Report]] = defaultdict(list)
+    holders: dict[int, deque[Report]] = defaultdict(deque)
+    window = TEXT_WINDOW.total_seconds()
     for report in ordered:
         assert report.id is not None
-        mine = sets[report.id]
-        sketch = heapq.nsmallest(SKETCH, mine)
-        seen: set[int] = set()
-        for value in sketch:
-            for earlier in holders[value]:
-                if earlier.id in seen or earlier.source == report.source:
-                    continue
-                seen.add(earlier.id)  # type: ignore[arg-type]
-                _compare(report, earlier, sets, claims_by_report, links)
-            if len(holders[value]) < COMMON:
-                holders[value].append(report)
+        now = _stamp(report)
+        seen: set[int | None] = set()
+        for value in heapq.nsmallest(SKETCH, sets[report.id]):
+            held = holders[value]
+            while held and now - _stamp(held[0]) > window:
+                held.popleft()
+            if len(held) <= COMMON:
+                for earlier in held:
+                    if earlier.id not in seen and earlier.source != report.source:
+                        seen.add(earlier.id)
+                        _compare(report, earlier, sets, claims_by_report, links)
+            held.append(report)
 
 
 def _compare(
@@ -172,43 +176,34 @@ def _claim_links(
     sources: Mapping[str, Source] | None,
     links: _Links,
 ) -> None:
-    own: dict[str, list[Report]] = defaultdict(list)
+    own: dict[str, list[tuple[float, int]]] = defaultdict(list)  # claimant -> (time, report id) of its own posts
+    mine: dict[int, str | None] = {}
+    figures: dict[int, set[tuple[object, ...]]] = {}
     for report in sorted((r for r in reports if r.id is not None), key=_order):
-        claimant = own_claimant(report, claims_by_report.get(report.id or 0, ()), sources)
-        if claimant is not None:
-            own[claimant].append(report)
+        assert report.id is not None
+        claims = claims_by_report.get(report.id, ())
+        mine[report.id] = own_claimant(report, claims, sources)
+        figures[report.id] = {_figure(claim) for claim in claims}
+        if mine[report.id] is not None:
+            own[mine[report.id] or ""].append((_stamp(report), report.id))
+    source_of = {report.id: report.source for report in reports}
     for report in reports:
         if report.id is None or report.published is None:
             continue
-        claims = claims_by_report.get(report.id, ())
-        mine = own_claimant(report, claims, sources)
         quoting = None
-        for claimant in sorted({claim.claimant for claim in claims} - {mine}):
-            figures = {_figure(claim) for claim in claims if claim.claimant == claimant}
-            for parent, matched in _parents(report, own.get(claimant, ()), figures, claims_by_report):
-                quoting = quotes_a_source(report.text) if quoting is None else quoting
-                kind = LinkKind.QUOTE if quoting else LinkKind.REWRITE
-                links.add(report.id, parent, kind, matched / len(figures))
-
-
-def _parents(
-    report: Report,
-    candidates: Iterable[Report],
-    figures: set[tuple[object, ...]],
-    claims_by_report: Mapping[int, Sequence[Claim]],
-) -> list[tuple[int, int]]:
-    """The claimant's own earlier posts (ids) that gave figures this report repeats, with how many each gave."""
-    found = []
-    now = _stamp(report)
-    for candidate in candidates:
-        if candidate.id is None or candidate.id == report.id or candidate.source == report.source:
-            continue
-        if not 0 <= now - _stamp(candidate) <= CLAIM_WINDOW.total_seconds():
-            continue
-        shared = len(figures & {_figure(claim) for claim in claims_by_report.get(candidate.id, ())})
-        if shared:
-            found.append((candidate.id, shared))
-    return found
+        for claimant in sorted({claim.claimant for claim in claims_by_report.get(report.id, ())} - {mine[report.id]}):
+            wanted = {figure for figure in figures[report.id] if figure[0] == claimant}
+            posts = own.get(claimant, [])
+            now = _stamp(report)
+            first = bisect.bisect_left(posts, (now - CLAIM_WINDOW.total_seconds(), -1))
+            for _, parent in posts[first : bisect.bisect_right(posts, (now, math.inf))]:
+                if parent == report.id or source_of.get(parent) == report.source:
+                    continue
+                shared = len(wanted & figures[parent])
+                if shared:
+                    quoting = quotes_a_source(report.text) if quoting is None else quoting
+                    kind = LinkKind.QUOTE if quoting else LinkKind.REWRITE
+                    links.add(report.id, parent, kind, shared / len(wanted))
 
 
 def link_reports(
