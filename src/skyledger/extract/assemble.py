@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from skyledger.extract import outcomes, totals
 from skyledger.extract.attribution import media_claimant
 from skyledger.extract.candidates import Candidate, segment_candidates
-from skyledger.extract.claimplaces import claim_hits, region_place, resolve_place, share_places
+from skyledger.extract.claimplaces import claim_hits, event_hits, region_place, resolve_place, share_places
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.times import time_window
@@ -173,7 +173,8 @@ def _claims_of(
     rule_set: str,
 ) -> list[Claim]:
     voice = _voice_for(voices, candidate)
-    found, regions = resolve_place(candidate.places) if candidate.places else ([Place()], ())
+    hits = event_hits(candidate.places, candidate.action is Action.LAUNCHED)
+    found, regions = resolve_place(hits) if hits else ([Place()], ())
     if candidate.distributive and regions:
         found, regions = [region_place(code) for code in regions], ()
     found = [_fallback_place(context, candidate, voice, place, regions) for place in found]

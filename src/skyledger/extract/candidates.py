@@ -98,7 +98,7 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     out: list[Candidate] = []
     header = _header_candidates(previous, segment.header) or _header_actions(context, segment.header)
     for weapon in weapons:
-        number = None if weapon.launcher else _count_for(context, weapon, numbers, used)
+        number = None if weapon.launcher or weapon.modifier else _count_for(context, weapon, numbers, used)
         if number is not None:
             used.add(number.start)
         candidate = _weapon_candidate(context, index, weapon, number, acts, header or out[-1:])

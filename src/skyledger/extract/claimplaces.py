@@ -22,6 +22,11 @@ _LEADS = re.compile(r"^[\s,]*(?:where|with|of which|где|де|с|з|из ни�
 _CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
 
 
+def event_hits(hits: list[PlaceHit], launched: bool) -> list[PlaceHit]:
+    """Where a claim happened: a launch's target counts ("у напрямку Миколаївщини"), for other claims it does not."""
+    return hits if launched else [h for h in hits if not h.target]
+
+
 def claim_hits(context: ReportContext, index: int) -> list[PlaceHit]:
     segment = context.segments[index]
     spans = [(s.start, s.end) for s in context.speakers]

@@ -28,6 +28,18 @@ def _not_count() -> re.Pattern[str]:
     return re.compile(r"^\s*(?:" + "|".join(merged_list("numbers", "not_count", "qualifiers")) + r")(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _month_before() -> re.Pattern[str]:
+    """ "Nov. 12", "May 14": a month name right before a number makes it a date."""
+    return re.compile(r"(?<!\w)(?:" + "|".join(merged_list("numbers", "not_count", "qualifiers")) + r")\.?\s+$")
+
+
+def _is_count(norm: str, number: Number, weapons: list[WeaponMention]) -> bool:
+    if _inside(number.start, weapons) or _not_count().match(norm[number.end :]):
+        return False
+    return not _month_before().search(norm[max(0, number.start - 14) : number.start])
+
+
 @dataclass
 class ReportContext:
     report: Report
@@ -76,7 +88,7 @@ def build(report: Report, source: Source | None) -> ReportContext:
     norm = normalise(text)
     weapons = find_weapons(norm)
     actions = find_actions(norm)
-    numbers = [n for n in find_numbers(norm) if not _inside(n.start, weapons) and not _not_count().match(norm[n.end :])]
+    numbers = [n for n in find_numbers(norm) if _is_count(norm, n, weapons)]
     blocked = [(w.start, w.end) for w in weapons] + [(a.start, a.end) for a in actions]
     blocked += [(n.start, n.end) for n in numbers] + [(m.start(), m.end()) for m in marker("ad").finditer(norm)]
     for key in ("night", "today", "subset"):
@@ -111,7 +123,7 @@ def _skipped(context: ReportContext) -> set[int]:
     skipped: set[int] = set()
     for index, segment in enumerate(context.segments):
         start, end = segment.start, segment.end
-        title = index == 0 and context.owner is None and _is_title(context, segment)
+        title = context.owner is None and _in_title(context, segment)
         recap = context.has("recap", start, end) or context.has("skip", start, end)
         weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
         if title or recap or weak:
@@ -119,10 +131,13 @@ def _skipped(context: ReportContext) -> set[int]:
     return skipped
 
 
-def _is_title(context: ReportContext, segment: Segment) -> bool:
-    line = context.text[segment.start : segment.end]
-    after = context.text[segment.end : segment.end + 2]
-    return "\n" in after and not _TITLE_END.search(line) and len(context.segments) > 2
+def _in_title(context: ReportContext, segment: Segment) -> bool:
+    """Inside a media report's headline: a first line with no final stop, followed by more text."""
+    text = context.text
+    first_end = text.find("\n")
+    if first_end == -1 or segment.start >= first_end or not text[first_end:].strip():
+        return False
+    return not _TITLE_END.search(text[:first_end].rstrip())
 
 
 def report_classes(context: ReportContext) -> list[tuple[str, str | None]]:

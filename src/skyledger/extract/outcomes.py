@@ -36,6 +36,18 @@ class Outcome:
 
 
 @lru_cache(maxsize=1)
+def _subject_gap() -> re.Pattern[str]:
+    """ "14 people wounded", "двое мирных жителей ранены": the figure is the subject of the casualty word."""
+    people = "|".join(merged_list("outcomes", "people"))
+    return re.compile(r"^\s*(?:(?:[\w-]+\s+)?(?:" + people + r")\s*)?(?:(?:were|was|have been|had been|are|were)\s*)?$")
+
+
+@lru_cache(maxsize=1)
+def _outdated() -> Words:
+    return word_pattern("outcomes", "outdated")
+
+
+@lru_cache(maxsize=1)
 def _update_tail() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(merged_list("outcomes", "update")) + r")\s*$")
 
@@ -82,10 +94,13 @@ def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]
         return {}
     found: dict[str, tuple[int, int]] = {}  # key -> (position of the figure, value): the last one stated wins
     for f_start, f_end, value in figures:
+        if _outdated().search(norm, max(start, f_start - 24), f_start):
+            continue  # "which had earlier reported three injured"
         best: tuple[int, str] | None = None
         for w_start, w_end, key in words:
             if f_end <= w_start:
-                gap, between = w_start - f_end, norm[f_end:w_start]
+                between = norm[f_end:w_start]
+                gap = 0 if _subject_gap().match(between) else w_start - f_end
             elif f_start >= w_end:
                 between = norm[w_end:f_start]
                 gap = 0 if _update_tail().search(between) else f_start - w_end

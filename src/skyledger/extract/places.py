@@ -36,12 +36,13 @@ class PlaceHit:
     place: Place
     origin: bool = False
     authority: bool = False
+    target: bool = False  # "летевших на Москву", "у напрямку Миколаївщини": where weapons headed
     water: str | None = None
 
 
 @lru_cache(maxsize=1)
 def _origin_tail() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "origin")) + r")[\s:]+(?:\w+\s+){0,2}$")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "origin")) + r")[\s:]+(?:[\w']+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1)
@@ -88,14 +89,15 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
         if level == "water":
             place = Place(water=mention.surface, precision=PlacePrecision.NONE)
         hit = PlaceHit(mention.start, mention.end, level, place, authority=mention.authority, water=water)
-        hit = replace(hit, origin=_is_origin(norm, hit))
+        before = norm[max(0, hit.start - 40) : hit.start]
+        hit = replace(hit, origin=_is_origin(norm, hit), target=bool(_target_tail().search(before)))
         if level == "country" and not _locative_tail().search(norm[max(0, hit.start - 30) : hit.start]):
             continue  # "Russia launched ...": the attacker, not where it happened
         if level == "region":
             hits.extend(_listed_regions(text, norm, hit, gaz))
         hits.append(hit)
     hits.sort(key=lambda hit: hit.start)
-    hits = _consistent(hits)
+    hits = _consistent(hits, context_region)
     for number in range(1, len(hits)):  # "з напрямків: Курськ, Брянськ, Орел": the whole list is an origin
         gap = norm[hits[number - 1].end : hits[number].start]
         if hits[number - 1].origin and re.fullmatch(r"[\s,;()-]*(?:[\w']+[\s,;()-]+){0,2}", gap):
@@ -103,14 +105,17 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
     return hits
 
 
-def _consistent(hits: list[PlaceHit]) -> list[PlaceHit]:
-    """Drop a district or settlement in a region the text neither names nor mostly talks about (a homonym)."""
+def _consistent(hits: list[PlaceHit], own: str | None) -> list[PlaceHit]:
+    """Drop a district or settlement in a region the text neither names nor mostly talks about (a homonym); a
+    channel's own region counts as named ("у Шевченківському районі" in a Zaporizhzhia post is Zaporizhzhia's)."""
     named = {h.place.region for h in hits if h.level == "region" and h.place.region}
     counts: dict[str, int] = {}
     for hit in hits:
         if hit.place.region:
             counts[hit.place.region] = counts.get(hit.place.region, 0) + 1
-    main = max(counts, key=lambda code: counts[code]) if counts else None
+    main = own or (max(counts, key=lambda code: counts[code]) if counts else None)
+    if own:
+        named.add(own)
     if main is None:
         return hits
     return [
@@ -122,7 +127,7 @@ def _consistent(hits: list[PlaceHit]) -> list[PlaceHit]:
 
 def _is_origin(norm: str, hit: PlaceHit) -> bool:
     before = norm[max(0, hit.start - 40) : hit.start]
-    if _origin_tail().search(before) or _target_tail().search(before):
+    if _origin_tail().search(before):
         return True
     opened = norm.rfind("(", max(0, hit.start - 4), hit.start)
     return opened != -1 and ")" in norm[hit.end : hit.end + 8]

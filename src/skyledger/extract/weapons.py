@@ -33,6 +33,7 @@ class WeaponMention:
     singular: bool = False
     has_noun: bool = True  # False for a bare model name with no munition noun ("РСЗО «Вампир»")
     launcher: bool = False  # a launch system's name alone ("из РСЗО «Вампир»"): no count of munitions
+    modifier: bool = False  # qualifies another noun ("a drone attack"): its class, never a count
 
     @property
     def in_scope(self) -> bool:
@@ -101,6 +102,19 @@ def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+@lru_cache(maxsize=1)
+def _modifier_heads() -> re.Pattern[str]:
+    heads = [
+        head for language in LANGUAGES for head in read(language, "weapons").get("number", {}).get("modifier_heads", [])
+    ]
+    return re.compile(r"^[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")
+
+
+def used_as_modifier(text: str, mention: WeaponMention) -> bool:
+    """ "a drone attack", "anti-aircraft missile units": the weapon word qualifies another noun."""
+    return bool(_modifier_heads().match(text, mention.end))
+
+
 def _grammatical_singular(text: str, mention: WeaponMention) -> bool:
     """ "украинский БПЛА", "БпЛА уничтожен": a noun with one form for both numbers, made singular by its neighbours."""
     before, after, _ = _number_words()
@@ -120,6 +134,7 @@ def find_weapons(text: str) -> list[WeaponMention]:
     lex = lexicon()
     found = [m for match in lex.finditer(text) if (m := _mention(lex.entry_of(match), match))]
     found = [replace(m, singular=True) if not m.singular and _grammatical_singular(text, m) else m for m in found]
+    found = [replace(m, singular=False, modifier=True) if used_as_modifier(text, m) else m for m in found]
     merged: list[WeaponMention] = []
     for mention in found:
         if merged:
