@@ -7,6 +7,7 @@ a body that the schema documents. The number of examples is kept small so the su
 from __future__ import annotations
 
 import atexit
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -58,3 +59,12 @@ def test_schema_documents_every_api_route_and_the_json_errors() -> None:
             )
     post = document["paths"]["/api/reports"]["post"]
     assert {"401", "403"} <= set(post["responses"]) and post["security"]
+
+
+def test_docs_describe_every_api_operation() -> None:
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "web.md").read_text(encoding="utf-8")
+    document = create_app(open_store("sqlite://")).openapi()
+    for path, operations in document["paths"].items():
+        for method in operations:
+            named = re.sub(r"\{[a-z_]+\}", "{id}", path)
+            assert f"`{method.upper()} {named}`" in docs, f"docs/web.md does not describe {method.upper()} {path}"
