@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from skyledger.extract import attribution, places
+from skyledger.extract import attribution, places, times
 from skyledger.extract.actions import ActionMention, find_actions, marker
 from skyledger.extract.attribution import Speaker
 from skyledger.extract.lexicon import merged_list, word_pattern
@@ -126,7 +126,7 @@ def _skipped(context: ReportContext) -> set[int]:
         title = context.owner is None and _in_title(context, segment)
         recap = context.has("recap", start, end) or context.has("skip", start, end)
         weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
-        if title or recap or weak:
+        if title or recap or weak or times.stale(context.norm, start, end, context.report.published):
             skipped.add(index)
     return skipped
 

@@ -8,11 +8,12 @@ otherwise the day before publication, with precision unknown. Times are not scor
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from skyledger.extract import places
-from skyledger.extract.lexicon import word_pattern
+from skyledger.extract.lexicon import LANGUAGES, read, word_pattern
 from skyledger.model import TimePrecision, TimeWindow
 
 _CLOCK = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
@@ -76,3 +77,47 @@ def time_window(norm: str, start: int, end: int, published: datetime | None, reg
     if word_pattern("context", "today").search(piece):
         return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
     return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)
+
+
+STALE_DAYS = 2
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+
+
+@lru_cache(maxsize=1)
+def _dates() -> tuple[re.Pattern[str], dict[str, int]]:
+    months: list[tuple[str, int]] = []
+    for language in LANGUAGES:
+        months += [(pattern, int(number)) for pattern, number in read(language, "context").get("months", {}).items()]
+    names = "|".join(f"(?:{pattern})" for pattern, _ in months)
+    pattern = re.compile(rf"(?<!\w)(?:(\d{{1,2}})\s+({names})|({names})\s+(\d{{1,2}}))(?!\w)")
+    return pattern, {pattern: number for pattern, number in months}
+
+
+def _month(word: str) -> int | None:
+    for pattern, number in _dates()[1].items():
+        if re.fullmatch(pattern, word):
+            return number
+    return None
+
+
+def stale(norm: str, start: int, end: int, published: datetime | None) -> bool:
+    """Whether the sentence dates what it tells more than two days before publication ("On 1 May 1960", "on 4
+    June" in a post of 20 June): a recap of an earlier engagement, not a claim of this report."""
+    if published is None:
+        return False
+    if any(int(year) < published.year for year in _YEAR.findall(norm, start, end)):
+        return True
+    for match in _dates()[0].finditer(norm, start, end):
+        day = int(match.group(1) or match.group(4))
+        month = _month(match.group(2) or match.group(3))
+        if month is None or not 1 <= day <= 31:
+            continue
+        try:
+            when = date(published.year, month, day)
+        except ValueError:
+            continue
+        if when > published.date() + timedelta(days=1):
+            when = when.replace(year=published.year - 1) if not (month == 2 and day == 29) else when
+        if (published.date() - when).days > STALE_DAYS:
+            return True
+    return False

@@ -23,7 +23,7 @@ def finalise(pairs: list[tuple[Candidate, Claim]], named: list[tuple[str, str | 
     pairs = _drop_listed_totals(pairs)
     pairs = _drop_summed_totals(pairs)
     pairs = _merge_placeless_impacts(pairs)
-    return _dedupe([claim for _, claim in pairs])
+    return _drop_placeless_twins(_dedupe([claim for _, claim in pairs]))
 
 
 def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> None:
@@ -115,6 +115,18 @@ def _absorb(into: Claim, other: Claim) -> None:
         )
     if other.damage is not None and into.damage is None:
         into.damage = other.damage
+
+
+def _drop_placeless_twins(claims: list[Claim]) -> list[Claim]:
+    """ "Another Su-34 has been destroyed", said again with no place: the claim already placed stands for it."""
+
+    def twin(claim: Claim) -> tuple[object, ...]:
+        return (claim.action, claim.weapon_class, claim.weapon_model, claim.count, claim.claimant)
+
+    placed = {twin(c) for c in claims if c.place.region or c.regions}
+    return [
+        c for c in claims if c.place.region or c.regions or c.place.water or c.count is None or twin(c) not in placed
+    ]
 
 
 def _key(claim: Claim) -> tuple[object, ...]:
