@@ -135,11 +135,12 @@ def test_a_claim_without_a_report_time_is_undated_but_linked() -> None:
     assert next(iter(resolution.events.values())).wave == "undated"
 
 
-def test_waves_are_nights_from_18_to_9_and_days_between() -> None:
+def test_waves_are_nights_from_18_to_10_and_days_between() -> None:
     zone = zone_for("RU-MOW", "RU")
     assert wave_label(wave_at(at(10, 2), zone)) == "2025-03-10N"
     assert wave_label(wave_at(at(9, 19), zone)) == "2025-03-10N"
-    assert wave_label(wave_at(at(10, 9, 30), zone)) == "2025-03-10D"
+    assert wave_label(wave_at(at(10, 9, 30), zone)) == "2025-03-10N"  # night waves run into the morning
+    assert wave_label(wave_at(at(10, 10, 30), zone)) == "2025-03-10D"
     assert wave_number("2025-03-10D") == wave_at(at(10, 12), zone) and wave_number("later") is None
 
 
@@ -149,5 +150,17 @@ def test_every_weapon_class_and_action_of_a_wave_shares_the_event() -> None:
         claim(1, 4, region="UA-30", country="UA", weapon=WeaponClass.BALLISTIC_MISSILE, claimant="armed_forces:UA"),
         claim(1, 20, region="UA-30", country="UA"),
         claim(1, None, region="UA-30", country="UA", action=Action.IMPACT, weapon=WeaponClass.OTHER),
+    ]
+    assert len(set(link_events(claims, reports).labels)) == 1
+
+
+def test_a_window_far_from_publication_is_read_as_a_misread_date() -> None:
+    reports = [
+        report(1, "t.me/gov_kharkiv", "Вночі місто атакували дрони.", at(11, 6, zone=KYIV), "uk"),
+        report(2, "t.me/gov_kharkiv", "Уточнення: сім влучань.", at(11, 7, zone=KYIV), "uk"),
+    ]
+    claims = [
+        claim(1, 3, region="UA-63", country="UA", claimant="regional_authority:UA-63"),
+        claim(2, 7, region="UA-63", country="UA", action=Action.IMPACT, window=(at(10, 7, 40), at(10, 7, 41))),
     ]
     assert len(set(link_events(claims, reports).labels)) == 1

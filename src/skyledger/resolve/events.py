@@ -30,6 +30,8 @@ LAG = timedelta(hours=1, minutes=30)
 LOOKBACK = timedelta(hours=12)
 LONG_WINDOW = timedelta(hours=18)
 MERGE_TOLERANCE = timedelta(minutes=30)
+STALE = timedelta(hours=20)  # a window ending longer before publication is a misread date, not this report's wave
+AHEAD = timedelta(hours=1)  # nor is one starting after publication
 UNDATED = -1  # the wave of claims with neither a time window nor a publication time
 
 
@@ -117,8 +119,9 @@ def _aware(moment: datetime, zone: tzinfo) -> datetime:
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
-def own_window(claim: Claim, zone: tzinfo) -> tuple[datetime, datetime] | None:
-    """The claim's own time window when it is short enough to name a wave."""
+def own_window(claim: Claim, zone: tzinfo, published: datetime | None = None) -> tuple[datetime, datetime] | None:
+    """The claim's own time window when it is short enough to name a wave and fits the report's publication time
+    (it ends at most :data:`STALE` before it and starts at most :data:`AHEAD` after it)."""
     time = claim.time
     if time.start is None or time.precision is TimePrecision.UNKNOWN:
         return None
@@ -126,6 +129,10 @@ def own_window(claim: Claim, zone: tzinfo) -> tuple[datetime, datetime] | None:
     end = _aware(time.end, zone) if time.end is not None else start
     if end < start or end - start > LONG_WINDOW:
         return None
+    if published is not None:
+        published = _aware(published, zone)
+        if end < published - STALE or start > published + AHEAD:
+            return None
     return start, end
 
 
@@ -219,7 +226,7 @@ class _Linker:
         for position, claim in sorted(claims, key=lambda item: _claim_order(item[1])):
             block = block_of(claim)
             zone = self.zone(block)
-            window = own_window(claim, zone)
+            window = own_window(claim, zone, published)
             wave = wave_at(window[0] + (window[1] - window[0]) / 2, zone) if window else None
             placed.append((position, claim, block, window, wave))
         timed = [wave for *_, wave in placed if wave is not None]

@@ -1,7 +1,7 @@
 """Attack waves: the night or daytime slot a claim belongs to, in the local time of its place.
 
-A wave is a night, 18:00 to 09:00 local time, named by the date of its morning (``2025-05-14N`` is the night of 13 to
-14 May), or a day, 09:00 to 18:00, named by its date (``2025-05-14D``). Waves are numbered so that consecutive waves
+A wave is a night, 18:00 to 10:00 local time, named by the date of its morning (``2025-05-14N`` is the night of 13 to
+14 May), or a day, 10:00 to 18:00, named by its date (``2025-05-14D``). Waves are numbered so that consecutive waves
 have consecutive numbers: night D is ``2 * D.toordinal()``, day D is ``2 * D.toordinal() + 1``.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 NIGHT_START = time(18, 0)
-DAY_START = time(9, 0)
+DAY_START = time(10, 0)
 MOSCOW_TIME = timezone(timedelta(hours=3), "UTC+3")
 COUNTRY_ZONES = {"RU": "Europe/Moscow", "UA": "Europe/Kyiv", "BY": "Europe/Minsk"}
 
