@@ -7,6 +7,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
+from skyledger.store import Store
+from skyledger.web.app import create_app
 from skyledger.web.render import highlight, marked, when
 from skyledger.web.security import CONTENT_SECURITY_POLICY
 from web.fixture_db import Fixture
@@ -110,3 +112,17 @@ def test_when_reads_for_people() -> None:
     assert when("2024-05-11T20:00:00+00:00", "2024-05-11T23:59:00+00:00") == "2024-05-11 20:00 – 23:59 UTC"
     assert when("2024-05-11T23:00:00+03:00") == "2024-05-11 20:00 UTC"
     assert when(None) == "time unknown"
+
+
+def test_only_web_links_are_drawn(fresh_store: Store) -> None:
+    from sqlalchemy import update
+
+    from skyledger.store.schema import reports
+
+    with fresh_store.begin() as connection:
+        connection.execute(update(reports).where(reports.c.id == 6).values(url="javascript:window.__pwned=4"))
+    client = TestClient(create_app(fresh_store))
+    for url in ("/reports/6", "/events/E5"):
+        html = client.get(url).text
+        assert 'href="javascript:' not in html
+        assert 'href="https://t.me/belgorod_governor/4040"' in client.get("/events/E5").text

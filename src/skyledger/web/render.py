@@ -61,6 +61,11 @@ def marked(snippet: str, open_mark: str = MARK[0], close_mark: str = MARK[1]) ->
     return Markup("".join(out))
 
 
+def is_web_url(value: object) -> bool:
+    """Only http(s) links are drawn: a report's ``javascript:`` or ``data:`` URL stays text."""
+    return isinstance(value, str) and value.lower().startswith(("https://", "http://"))
+
+
 def query_string(params: Mapping[str, Any], **changes: Any) -> str:
     """``params`` with ``changes`` applied, empty values dropped, as ``?a=b`` (or "")."""
     merged = {**{k: v for k, v in params.items()}, **changes}
@@ -103,6 +108,7 @@ def environment() -> Environment:
     env.filters["when"] = when
     env.filters["num"] = lambda value: f"{value:,}" if isinstance(value, int) else value
     env.globals["query_string"] = query_string
+    env.tests["web_url"] = is_web_url
     return env
 
 
