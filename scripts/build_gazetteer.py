@@ -17,6 +17,7 @@ import io
 import json
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -108,6 +109,11 @@ def district_english(row: dict[str, str]) -> str:
     return plain_adjective(EN_PREFIXES.sub("", EN_SUFFIXES.sub("", name)))
 
 
+def unaccent(name: str) -> str:
+    """GeoNames' "Orël" as "Orel"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+
+
 def plain_adjective(name: str) -> str:
     """GeoNames' "Dzerzhinskiy" as the usual English "Dzerzhinsky" (Russian -ский; Ukrainian -skyi stays)."""
     return re.sub(r"(?<=[st]k)iy\b", "y", name)
@@ -136,19 +142,22 @@ def settlement_rank(row: dict[str, str]) -> int:
     return {"M": 5000, "T": 1500}.get(category, 0)
 
 
-def settlement_names(row: dict[str, str], english: str) -> tuple[list[str], list[str]]:
-    """(primary names: English, Russian, Ukrainian; alternate names), without names of districts."""
-    primary: list[str] = []
+def settlement_names(row: dict[str, str], english: str) -> tuple[list[str], list[str], list[str]]:
+    """(English names, Russian and Ukrainian names, alternate names), without names of districts."""
+    latin: list[str] = []
+    cyrillic: list[str] = []
     for name in (english, row["name_en"], row["name_ru"], row["name_uk"]):
         name = name.strip()
-        if good_alias(name) and not GENERIC.search(name) and name not in primary:
-            primary.append(name)
+        if good_alias(name) and not GENERIC.search(name):
+            group = latin if name[:1].isascii() else cyrillic
+            if name not in group:
+                group.append(name)
     alternates = [
         name.strip()
         for name in row["alt_names"].split("|")
-        if good_alias(name.strip()) and not GENERIC.search(name) and name.strip() not in primary
+        if good_alias(name.strip()) and not GENERIC.search(name) and name.strip() not in latin + cyrillic
     ]
-    return primary, alternates
+    return latin, cyrillic, alternates
 
 
 def keys_of(names: list[str], taken: set[str]) -> list[str]:
@@ -169,7 +178,7 @@ def english_name(row: dict[str, str]) -> str:
         if not row["name_en"] or _alike(official, row["name_en"]):  # GeoNames' uk form is sometimes another place's
             return official
     if row["name_en"]:
-        return plain_adjective(row["name_en"].replace("’", "").replace("'", ""))
+        return plain_adjective(unaccent(row["name_en"].replace("’", "").replace("'", "")))
     if row["name_ru"]:
         return romanise(row["name_ru"], "ru")
     return romanise(row["name_uk"], "uk")
@@ -187,19 +196,20 @@ def build_settlements(src: Path) -> tuple[list[str], dict[str, set[tuple[str, ..
     big: dict[str, set[tuple[str, ...]]] = defaultdict(set)
     for row in read_tsv(src / "settlements.tsv"):
         english = english_name(row)
-        primary, alternates = settlement_names(row, english)
-        if not primary and not alternates:
+        latin, cyrillic, alternates = settlement_names(row, english)
+        if not latin and not cyrillic and not alternates:
             continue
-        taken: set[str] = set()
-        strong, weak = keys_of(primary, taken), keys_of(alternates, taken)
-        keys = strong + weak
+        latin_keys, cyrillic_keys = keys_of(latin, set()), keys_of(cyrillic, set())
+        weak = keys_of(alternates, set(latin_keys) | set(cyrillic_keys))
+        keys = latin_keys + cyrillic_keys + weak
         rank = settlement_rank(row)
         if rank >= 50000:
             big[row["region_iso"]].update(tuple(key.split(" ")) for key in keys)
         source = row["source"].split(":")[0] if row["source"].startswith("katottg") else row["source"]
         source = row["source"].split(":")[1] if source == "katottg" else source
         fields = [row["country"], row["region_iso"], row["district_geonames_id"], row["geonames_id"]]
-        fields += [english, row["lat"], row["lon"], str(rank), source, "|".join(strong) + ";" + "|".join(weak)]
+        key_field = ";".join("|".join(group) for group in (latin_keys, cyrillic_keys, weak))
+        fields += [english, row["lat"], row["lon"], str(rank), source, key_field]
         lines.append("\t".join(fields))
     return lines, big
 
@@ -208,9 +218,11 @@ def extra_settlements(path: Path) -> list[str]:
     """Hand-written rows (data/settlements_extra.tsv) in the bundled layout."""
     lines = []
     for row in read_tsv_commented(path):
-        keys = keys_of(row["names"].split("|"), set())
+        names = row["names"].split("|")
+        latin = keys_of([name for name in names if name[:1].isascii()], set())
+        cyrillic = keys_of([name for name in names if not name[:1].isascii()], set())
         fields = [row["country"], row["region"], row["district"], "", row["name"], row["lat"], row["lon"], row["rank"]]
-        lines.append("\t".join([*fields, "hand", "|".join(keys) + ";"]))
+        lines.append("\t".join([*fields, "hand", "|".join(latin) + ";" + "|".join(cyrillic) + ";"]))
     return lines
 
 

@@ -16,7 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-KEYS_VERSION = "2"  # bump when skeleton() changes: the bundled settlement keys are computed with it
+KEYS_VERSION = "3"  # bump when skeleton() changes: the bundled settlement keys are computed with it
 
 _VOWEL = "V"
 # Latin digraphs first (longest first), then single letters; values are skeleton letters.
@@ -106,6 +106,7 @@ _DROP = set("'’ʼ`´ʻ‘\u02bc")
 # -ого/-его, -ов/-ів (genitive plural). A single final vowel is cut from every word anyway.
 _ENDINGS = ("VmV", "VhV", "Vm", "Vh", "Vv")
 _ALTERNATION = {"z": "h", "c": "k"}  # Ukrainian locative/dative: г->з, к->ц before -і (Кривий Ріг -> Кривому Розі)
+_FLEETING = re.compile(r"[^V][lnrkc]$")
 _LATIN_POSSESSIVE = re.compile(r"['’]s$")
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
 
@@ -157,6 +158,8 @@ def token_bases(word: str) -> tuple[str, ...]:
             stem = skel[: -len(ending)]
             if stem not in found:
                 found.append(stem)
+    if not word.isascii():  # fleeting vowels: Орёл -> Орла, Елец -> Ельце, Городок -> Городка
+        found.extend(key[:-1] + _VOWEL + key[-1] for key in list(found) if _FLEETING.search(key))
     return tuple(key for key in found if key) or ("",)  # never empty: a word of unknown letters has the empty base
 
 

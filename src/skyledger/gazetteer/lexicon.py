@@ -11,7 +11,7 @@ from pathlib import Path
 from ..errors import ConfigError
 from .keys import base as _base
 from .keys import is_latin, name_key, token_bases, words
-from .phrases import PhraseIndex, Token, consonants
+from .phrases import PhraseIndex, ScriptIndex, Token, consonants
 from .tables import (
     District,
     RegionInfo,
@@ -30,6 +30,7 @@ ADJECTIVE_FORM = re.compile(
     r"(?:ий|ый|ой|ая|ое|ее|ие|ые|ого|его|ому|ему|ом|ем|ым|им|ую|юю|ых|их|ими|ыми|ій|ої|ою|ім|іх|ього|ьому|"
     r"ька|ьку|ькій|ьке|ьких|ька|ська|sky|skiy|skyi|skyy|skii|ski|tsky|tskiy|tskyi|kyi|kiy|ky|iy|yi|yy|nyy|nyi|ny)$"
 )
+LONG_STOP_WORD = 5  # stop words this long stop every form of themselves (Победа, Победы); shorter ones only as written
 HOME = ("RU", "UA", "BY")  # countries covered down to settlements; the neighbours only by region
 SHORT_CUE = 3  # cue words this short match only letter for letter ("г." is not "He")
 CUE_KINDS = {
@@ -53,25 +54,32 @@ class Lexicon:
     regions: dict[str, RegionInfo]
     districts: list[District]
     settlements: SettlementTable
-    region_nouns: PhraseIndex[str] = field(default_factory=PhraseIndex)  # standalone: Крым, Київщина, Moscow
-    region_stems: PhraseIndex[str] = field(default_factory=PhraseIndex)  # need a cue: Калужская, Kaluga
+    region_nouns: ScriptIndex[str] = field(default_factory=ScriptIndex)  # standalone: Крым, Київщина, Moscow
+    region_stems: ScriptIndex[str] = field(default_factory=ScriptIndex)  # need a cue: Калужская, Kaluga
     district_stems: PhraseIndex[int] = field(default_factory=PhraseIndex)  # adjectives: Жуковский, Zhukovsky
     district_nouns: PhraseIndex[int] = field(default_factory=PhraseIndex)  # English nouns: Bucha, Yelets (district)
     settlement_names: PhraseIndex[int] = field(default_factory=PhraseIndex)
     water_stems: PhraseIndex[str] = field(default_factory=PhraseIndex)  # Черное (море), Azov (Sea of)
-    countries: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    countries: ScriptIndex[str] = field(default_factory=ScriptIndex)
     cues: dict[str, list[tuple[str, str]]] = field(default_factory=lambda: defaultdict(list))  # key -> (kind, word)
     short_cues: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
     adjective_bases: set[str] = field(default_factory=set)  # Cyrillic region adjectives: never a bare settlement
+    stop_words: set[str] = field(default_factory=set)
     stop_bases: dict[bool, set[str]] = field(default_factory=lambda: {True: set(), False: set()})  # by is-Latin
-    person_bases: dict[bool, set[str]] = field(default_factory=lambda: {True: set(), False: set()})
+    people: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # base -> names (lowercase)
+
+    def person(self, token: Token) -> bool:
+        """Whether a word is one of the listed names in some case form: same base and the same first letters."""
+        lower = token.text.lower()
+        return any(lower.startswith(name[:3]) for name in self.people.get(token.bases[0], ()))
+
     district_by_id: dict[str, int] = field(default_factory=dict)
     district_names: dict[tuple[str, str], int] = field(default_factory=dict)  # (region, English name) -> number
     settlement_keys: list[str] = field(default_factory=list)  # per settlement: "primary|...;alternate|..." keys
 
-    def primary_keys(self, number: int) -> list[str]:
-        """Keys of a settlement's English, Russian and Ukrainian names (not of its alternate names)."""
-        return self.settlement_keys[number].split(";", 1)[0].split("|")
+    def primary_keys(self, number: int, latin: bool) -> list[str]:
+        """Keys of a settlement's English names (``latin``) or its Russian and Ukrainian names; not its alternates."""
+        return self.settlement_keys[number].split(";", 2)[0 if latin else 1].split("|")
 
     def cue(self, token: Token, kind: str) -> bool:
         """Whether a token is a generic word of this kind; short ones ("г", "обл") must match letter for letter."""
@@ -116,10 +124,13 @@ def build_lexicon(directory: Path) -> Lexicon:
             lexicon.water_stems.add(tuple(base(word) for word in core), name)
     for code, forms in load_pairs(directory / "countries.tsv"):
         for form in forms.split("|"):
-            lexicon.countries.add(name_key(form), code)
-    for target, filename in ((lexicon.stop_bases, "stopwords.txt"), (lexicon.person_bases, "persons.txt")):
-        for word in load_words(directory, filename):
-            target[is_latin(word)].add(base(word))
+            lexicon.countries.add(name_key(form), code, is_latin(form))
+    for word in load_words(directory, "stopwords.txt"):
+        lexicon.stop_words.add(word.lower())
+        if len(word) >= LONG_STOP_WORD:  # a short one ("сім") stops only itself, not "Суми"
+            lexicon.stop_bases[is_latin(word)].add(base(word))
+    for word in load_words(directory, "persons.txt"):
+        lexicon.people[base(word)].append(word.lower())
     return lexicon
 
 
@@ -162,18 +173,18 @@ def _add_region_name(lexicon: Lexicon, iso: str, name: str) -> None:
     while core and _is_cue(lexicon, core[-1], "region", "region_mod"):
         core.pop()
     if core and len(core) < len(parts):
-        lexicon.region_stems.add(tuple(base(word) for word in core), iso)
+        lexicon.region_stems.add(tuple(base(word) for word in core), iso, is_latin(core[0]))
         if not is_latin(core[0]) and base(core[-1]).endswith("k"):
             lexicon.adjective_bases.add(base(core[-1]))
         return
     key = tuple(base(word) for word in parts)
     if iso[:2] not in HOME and consonants("".join(key)) < 3:
         return  # a neighbour's short name ("Siauliai") is too easily a Russian word ("Сили")
-    lexicon.region_nouns.add(key, iso)
+    lexicon.region_nouns.add(key, iso, is_latin(parts[0]))
     while core and _is_cue(lexicon, core[0], "region_prefix"):
         core.pop(0)
     if core and len(core) < len(parts):
-        lexicon.region_nouns.add(tuple(base(word) for word in core), iso)
+        lexicon.region_nouns.add(tuple(base(word) for word in core), iso, is_latin(core[0]))
 
 
 def _add_districts(lexicon: Lexicon) -> None:

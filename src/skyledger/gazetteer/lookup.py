@@ -75,7 +75,7 @@ class Gazetteer:
         primary = set(tokens[0].bases) if match and match[0] == 1 else set()
 
         def order(n: int) -> tuple[bool, int]:  # own names before old or foreign ones, then by size (row order)
-            return (bool(primary) and not primary.intersection(self._lx.primary_keys(n)), n)
+            return (bool(primary) and not primary.intersection(self._lx.primary_keys(n, tokens[0].latin)), n)
 
         numbers = sorted(match[1], key=order) if match else []
         return self._pick(numbers, region, self._lx.settlements, self._resolver.settlement_place)

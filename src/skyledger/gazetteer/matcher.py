@@ -20,8 +20,8 @@ from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from .keys import token_bases
-from .lexicon import ADJECTIVE_FORM, Lexicon
-from .phrases import PhraseIndex, Token, consonants, list_gap, tight
+from .lexicon import ADJECTIVE_FORM, HOME, Lexicon
+from .phrases import Token, consonants, list_gap, tight
 
 T = TypeVar("T")
 BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
@@ -165,7 +165,7 @@ class Matcher:
             found = self._cues[key] = self.lx.cue(tokens[k], kind)
         return found
 
-    def _list(self, index: PhraseIndex[T] | _Finder, text: str, tokens: list[Token], i: int) -> list[_Item]:
+    def _list(self, index: _Finder, text: str, tokens: list[Token], i: int) -> list[_Item]:
         """Names of one index joined by commas and conjunctions: "Белгородской, Брянской и Курской"."""
         items: list[_Item] = []
         k = i
@@ -253,7 +253,7 @@ class Matcher:
                 found.extend(
                     n
                     for n in self.lx.settlement_names.lookup((noun,))
-                    if self.lx.settlements.regions[n].startswith("UA-") and noun in self.lx.primary_keys(n)
+                    if self.lx.settlements.regions[n].startswith("UA-") and noun in self.lx.primary_keys(n, False)
                 )
         if not found:
             return []
@@ -296,11 +296,16 @@ class Matcher:
             options[-1].initial = sentence_initial(text, token.start)
         if not options:
             return []
+        abroad = options[0].level is Level.REGION and all(str(iso)[:2] not in HOME for iso in options[0].ids)
+        if abroad and any(option.level is Level.SETTLEMENT for option in options):
+            options.pop(0)  # "Рязанью" is Ryazan, not Moldova's Rezina
         return [max(options, key=lambda m: m.last)]  # longest; ties keep the region, then the country
 
     def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
         token = tokens[i]
-        if len(token.text) < 3 or token.bases[0] in self.lx.stop_bases[token.latin] or _compound(text, tokens, i):
+        if len(token.text) < 3 or _compound(text, tokens, i):
+            return None
+        if token.text.lower() in self.lx.stop_words or token.bases[0] in self.lx.stop_bases[token.latin]:
             return None
         match = self.lx.settlement_names.longest(text, tokens, i)
         if not match:
@@ -323,7 +328,8 @@ class Matcher:
             # An adjectival word is strong only as a place's own name (Октябрьский), not as a town's adjective
             # (Азовского) nor as another case of an adjectival name (Балабиного): those need their district named.
             bases = {tokens[i].bases[0]} if _adjectival(tokens[i]) else set(tokens[i].bases)
-            weak = frozenset(n for n in numbers if not bases.intersection(self.lx.primary_keys(n)))
+            latin = tokens[i].latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
+            weak = frozenset(n for n in numbers if not bases.intersection(self.lx.primary_keys(n, latin)))
         return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
 
     def _in_district_list(self, text: str, tokens: list[Token], k: int) -> bool:
@@ -346,10 +352,9 @@ class Matcher:
         return k < len(tokens) and self._is(tokens, k, kind) and tight(text, tokens[k - 1], tokens[k])
 
     def _person(self, tokens: list[Token], i: int) -> bool:
-        people = self.lx.person_bases[tokens[i].latin]
-        if tokens[i].bases[0] in people:
+        if self.lx.person(tokens[i]):
             return True
-        return i > 0 and tokens[i - 1].capitalised and tokens[i - 1].bases[0] in people
+        return i > 0 and tokens[i - 1].capitalised and self.lx.person(tokens[i - 1])
 
 
 def sentence_initial(text: str, start: int) -> bool:

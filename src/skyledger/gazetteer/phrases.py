@@ -158,3 +158,20 @@ class PhraseIndex(Generic[T]):
         if not key:
             return []
         return [payload for phrase, payload in self._multi.get(key[0], {}).get(key[1], ()) if phrase == key]
+
+
+class ScriptIndex(Generic[T]):
+    """Two phrase indexes, one per script: a Latin word matches only names written in Latin, a Cyrillic word only
+    names written in Cyrillic, so that "Місцеві" never reads as "Moscow" although their skeletons agree."""
+
+    def __init__(self) -> None:
+        self._by_script: dict[bool, PhraseIndex[T]] = {True: PhraseIndex(), False: PhraseIndex()}
+
+    def add(self, key: tuple[str, ...], payload: T, latin: bool) -> None:
+        self._by_script[latin].add(key, payload)
+
+    def firsts(self) -> set[str]:
+        return self._by_script[True].firsts() | self._by_script[False].firsts()
+
+    def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]] | None:
+        return self._by_script[tokens[i].latin].longest(text, tokens, i)
