@@ -44,7 +44,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         candidate.header = context.segments[candidate.segment].header
         if candidate.bare:
             candidate.weapon_class, candidate.model = bare_class, bare_model
-        if candidate.subset and not candidate.places:
+        if candidate.subset and not event_hits(candidate.places, candidate.action is Action.LAUNCHED):
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
     return totals.finalise(pairs, report_classes(context))

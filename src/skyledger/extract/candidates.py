@@ -28,6 +28,7 @@ _ORPHAN_AFTER = re.compile(
 _ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|[-:])\s*$")
 _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
+_NOT = re.compile(r"(?:\bnot|n't|\bне|\bні|\bno|\bбез|\bnever)\s+(?:[\w-]+\s+)?$")  # "were not damaged"
 _COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
 _AUXILIARY = re.compile(r"^\s*(?:(?:were|was|had|have|has|been|are|is|были|был|была|было|були|був|була|було)\s+)*$")
 _HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
@@ -400,7 +401,7 @@ def _bare_impacts(
         return []
     kinds: dict[str, ActionMention] = {}
     for act in acts:
-        if act.action is Action.IMPACT:
+        if act.action is Action.IMPACT and not _NOT.search(context.norm, max(0, act.start - 14), act.start):
             kinds.setdefault(_HIT_KINDS[act.kind], act)
     if "damage" in kinds and len(kinds) > 1:
         del kinds["damage"]

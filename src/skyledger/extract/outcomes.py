@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from skyledger.extract.context import ReportContext
 
 WINDOW = 40
+_NO = re.compile(r"(?:\bno|\bни|\bжоден|\bжодна)\s+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,8 +95,10 @@ def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]
         return {}
     found: dict[str, tuple[int, int]] = {}  # key -> (position of the figure, value): the last one stated wins
     for f_start, f_end, value in figures:
-        if _outdated().search(norm, max(start, f_start - 24), f_start):
-            continue  # "which had earlier reported three injured"
+        if _outdated().search(norm, max(start, f_start - 24), f_start) or _NO.search(
+            norm, max(start, f_start - 4), f_start
+        ):
+            continue  # "which had earlier reported three injured", "no one was injured"
         best: tuple[int, str] | None = None
         for w_start, w_end, key in words:
             if f_end <= w_start:

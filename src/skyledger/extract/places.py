@@ -52,7 +52,7 @@ def _target_tail() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _locative_tail() -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "locative")) + r")\s+(?:\w+\s+){0,1}$")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "locative")) + r")[ \t]+(?:the[ \t]+)?$")
 
 
 @lru_cache(maxsize=1)

@@ -110,6 +110,17 @@ def _modifier_heads() -> re.Pattern[str]:
     return re.compile(r"^[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")
 
 
+@lru_cache(maxsize=1)
+def _agents() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES for word in read(language, "weapons").get("number", {}).get("agent", [])]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words or ["(?!)"]) + r")\s+(?:(?!пво|ппо|рэб|реб|air)[\w-]+\s+)?$")
+
+
+def is_agent(text: str, mention: WeaponMention) -> bool:
+    """ "destroyed by helicopters", "силами истребительной авиации": the means of defence, not a target."""
+    return bool(_agents().search(text, max(0, mention.start - 40), mention.start))
+
+
 def used_as_modifier(text: str, mention: WeaponMention) -> bool:
     """ "a drone attack", "anti-aircraft missile units": the weapon word qualifies another noun."""
     return bool(_modifier_heads().match(text, mention.end))
@@ -135,6 +146,7 @@ def find_weapons(text: str) -> list[WeaponMention]:
     found = [m for match in lex.finditer(text) if (m := _mention(lex.entry_of(match), match))]
     found = [replace(m, singular=True) if not m.singular and _grammatical_singular(text, m) else m for m in found]
     found = [replace(m, singular=False, modifier=True) if used_as_modifier(text, m) else m for m in found]
+    found = [m for m in found if not is_agent(text, m)]
     merged: list[WeaponMention] = []
     for mention in found:
         if merged:
