@@ -128,3 +128,12 @@ def test_a_failed_write_leaves_no_half_file(sqlite_store: Store, tmp_path: Path)
     with pytest.raises(UsageError, match="cannot write"):
         export(sqlite_store, what="claims", format="csv", path=target)
     assert not list(tmp_path.glob(".claims.csv.*"))
+
+
+def test_every_column_is_documented(filled: Store) -> None:
+    from skyledger.export.acled import COLUMNS
+
+    text = (Path(__file__).resolve().parents[2] / "docs" / "exports.md").read_text("utf-8")
+    columns = {name for what in ("claims", "events", "reports", "corrections") for name in records(filled, what)[0]}
+    missing = sorted(name for name in columns | set(COLUMNS) | {"schema_version"} if f"`{name}`" not in text)
+    assert not missing
