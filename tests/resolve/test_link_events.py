@@ -164,3 +164,19 @@ def test_a_window_far_from_publication_is_read_as_a_misread_date() -> None:
         claim(2, 7, region="UA-63", country="UA", action=Action.IMPACT, window=(at(10, 7, 40), at(10, 7, 41))),
     ]
     assert len(set(link_events(claims, reports).labels)) == 1
+
+
+def test_events_bridged_within_one_batch_are_one_event_and_no_merge_is_reported() -> None:
+    reports = [
+        report(1, "t.me/gov_belgorod", "В 17.20 сбиты два беспилотника.", at(10, 17, 30)),
+        report(2, "t.me/gov_belgorod", "В 18.40 сбит ещё один беспилотник.", at(10, 18, 50)),
+        report(3, "t.me/mod_ru", "С 17.00 до 19.00 над Белгородской областью сбиты 3 БПЛА.", at(10, 19, 20)),
+    ]
+    claims = [
+        claim(1, 2, region="RU-BEL", window=(at(10, 17, 20), at(10, 17, 20))),
+        claim(2, 1, region="RU-BEL", window=(at(10, 18, 40), at(10, 18, 40))),
+        claim(3, 3, region="RU-BEL", window=(at(10, 17), at(10, 19))),
+    ]
+    resolution = link_events(claims, reports)
+    assert len(set(resolution.labels)) == 1 and resolution.merged == {}
+    assert resolution.added == resolution.labels[:1] and list(resolution.events) == resolution.labels[:1]

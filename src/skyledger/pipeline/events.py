@@ -174,15 +174,14 @@ def update_events(store: Store, run_id: int) -> EventChangelog:
             {claim.id: label for claim, label in zip(new_claims, resolution.labels, strict=True) if claim.id},
         )
         for gone, keep in sorted(resolution.merged.items()):
-            if gone not in resolution.added:
-                event_store.merge_event(connection, gone, keep, run_id)
+            event_store.merge_event(connection, gone, keep, run_id)
         touched = set(resolution.events)
         touched |= {resolution.merged.get(event_id, event_id) for event_id in emptied}
         touched |= {c.event for c in claims_of_reports(connection, sorted(older)) if c.event}
         regrade(connection, sorted(touched), run_id)
         changelog.added = list(resolution.added)
         changelog.changed = sorted(touched - set(resolution.added))
-        changelog.merged = {gone: keep for gone, keep in resolution.merged.items() if gone not in resolution.added}
+        changelog.merged = dict(resolution.merged)
         counts: dict[str, int] = defaultdict(int)
         for label in resolution.labels:
             counts[label] += 1

@@ -72,7 +72,7 @@ class Resolution:
     events: dict[str, Event]  # every event added or changed, by id
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
-    merged: dict[str, str] = field(default_factory=dict)  # absorbed id -> surviving id
+    merged: dict[str, str] = field(default_factory=dict)  # existing event absorbed -> surviving id
     next_number: int = 1
 
 
@@ -356,6 +356,6 @@ def link_events(
         events=events,
         added=added,
         changed=changed,
-        merged={gone: linker.resolve(gone) for gone in linker.merged},
+        merged={gone: linker.resolve(gone) for gone in linker.merged if linker.states[gone].existing},
         next_number=linker.next_number,
     )
