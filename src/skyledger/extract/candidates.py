@@ -77,6 +77,9 @@ def _nearest_action(context: ReportContext, acts: list[ActionMention], start: in
     ]
     before = left[-1] if left else None
     after = right[0] if right else None
+    debris = [a for a in left if a.kind == "debris" and start - a.end <= 40]
+    if debris and before is not None and before.kind in ("intercept", "destroy") and before.end >= start - 2:
+        return debris[-1]  # "debris of a downed drone", "уламки збитого БпЛА": the debris is what fell
     if before is not None and before.kind == "nominal" and after is not None and after.start - end <= 60:
         return after
     if before is not None and after is not None and after.kind in ("intercept", "destroy") and before.kind == "nominal":

@@ -153,18 +153,33 @@ def by_candidate(
     out: dict[int, Outcome] = {}
     for candidate in found:
         region = _candidate_region(context, candidate, claimant_of)
-        result = Outcome()
         speaker = claimant_of(candidate)
         states_own = any(index == candidate.segment for index, _, _, _ in stated)
-        for index, where, voice, outcome in stated:
-            own = index == candidate.segment
-            same_place = where is None or region is None or where == region
-            # a sentence that states no outcome of its own takes every outcome stated about its place
-            other_ok = (index not in by_segment or not states_own) and same_place and voice == speaker
-            if own or other_ok:
+        usable = [
+            (index, outcome)
+            for index, where, voice, outcome in stated
+            if index == candidate.segment
+            or ((index not in by_segment or not states_own) and voice == speaker and _same_place(where, region))
+        ]
+        paragraph = context.segments[candidate.segment].paragraph
+        near = [(i, o) for i, o in usable if context.segments[i].paragraph == paragraph]
+        result = Outcome()
+        if near:  # the paragraph's own statements, the latest figure winning ("выросло до трех")
+            for _, outcome in near:
                 result = _update(result, outcome)
+        else:  # statements elsewhere in the report about its place: the highest figures stated
+            for _, outcome in usable:
+                result = _most(result, outcome)
         out[id(candidate)] = result
     return out
+
+
+def _most(old: Outcome, new: Outcome) -> Outcome:
+    def high(a: int | None, b: int | None) -> int | None:
+        return b if a is None else a if b is None else max(a, b)
+
+    damage = Damage.REPORTED if Damage.REPORTED in (old.damage, new.damage) else (new.damage or old.damage)
+    return Outcome(high(old.killed, new.killed), high(old.injured, new.injured), damage)
 
 
 def _update(old: Outcome, new: Outcome) -> Outcome:
@@ -198,3 +213,7 @@ def _candidate_region(
             return str(hit.place.region)
     jurisdiction = claimant_of(candidate).partition(":")[2]
     return jurisdiction if "-" in jurisdiction else context.region
+
+
+def _same_place(where: str | None, region: str | None) -> bool:
+    return where is None or region is None or where == region
