@@ -7,7 +7,8 @@ Pure: an event's claims plus the reports, provenance links and sources they came
   outlet's own unattributed reporting (``media:*``) counts for the outlet, unless the report rewrites, quotes or
   forwards a report of the event, in which case it counts for that report's sources.
 - **Figures**: per claimant and (action, weapon class), claims at one place (district, settlement) across reports are
-  running updates (the largest stands); claims at different places add up.
+  running updates (the largest stands); figures at different places add up; a figure for the whole region is the
+  claimant's total unless its places add up to more.
 - **Conflict**: two claimants' figures for one (action, weapon class) that no single number satisfies (exact 10 vs
   exact 11; "more than 10" vs 8; "about 30" spans +-20 %).
 - **Best estimate** (UCDP-style low / best / high) of the headline figure; **credibility** 1-6 and **reliability**
@@ -153,8 +154,34 @@ def _combine(qualifiers: set[CountQualifier]) -> CountQualifier:
     return CountQualifier.EXACT
 
 
+WHOLE_REGION = (None, None)  # the place key of a claim with no district or settlement
+
+
+def _largest(members: Sequence[Claim]) -> Claim | None:
+    """The largest count among claims at one place (running updates), exact before qualified on a tie."""
+    counted = [claim for claim in members if claim.count is not None]
+    return max(counted, key=lambda c: (c.count or 0, c.count_qualifier is CountQualifier.EXACT), default=None)
+
+
+def _place_total(places: Mapping[tuple[str | None, str | None], list[Claim]]) -> tuple[int | None, CountQualifier]:
+    """A claimant's figure from its claims grouped by place: the districts' and settlements' figures add up; a
+    figure for the whole region is its total unless those add up to more."""
+    parts = {place: _largest(members) for place, members in places.items() if place != WHOLE_REGION}
+    whole = _largest(places.get(WHOLE_REGION, []))
+    part_sum = sum(claim.count or 0 for claim in parts.values() if claim is not None)
+    if whole is not None and (whole.count or 0) >= part_sum:
+        return whole.count, whole.count_qualifier
+    counted = [claim for claim in parts.values() if claim is not None]
+    if not counted:
+        return None, CountQualifier.UNSPECIFIED
+    qualifiers = {claim.count_qualifier for claim in counted}
+    if len(counted) < len(parts):
+        qualifiers.add(CountQualifier.UNSPECIFIED)  # a place without a count: the sum is a lower bound
+    return part_sum, _combine(qualifiers)
+
+
 def claimant_figures(claims: Sequence[Claim]) -> list[ClaimantFigure]:
-    """Each claimant's figure per (action, weapon class): the largest per place, summed over places."""
+    """Each claimant's figure per (action, weapon class): see :func:`_place_total`."""
     groups: dict[tuple[str, Key], dict[tuple[str | None, str | None], list[Claim]]] = defaultdict(
         lambda: defaultdict(list)
     )
@@ -163,28 +190,9 @@ def claimant_figures(claims: Sequence[Claim]) -> list[ClaimantFigure]:
         groups[(claim.claimant, (claim.action, claim.weapon_class))][place].append(claim)
     figures = []
     for (claimant, (action, weapon)), places in groups.items():
-        total, qualifiers, reports = 0, set[CountQualifier](), set[int]()
-        counted = False
-        for members in places.values():
-            reports.update(claim.report_id for claim in members if claim.report_id is not None)
-            with_count = [claim for claim in members if claim.count is not None]
-            if not with_count:
-                qualifiers.add(CountQualifier.UNSPECIFIED)
-                continue
-            top = max(with_count, key=lambda claim: (claim.count or 0, claim.count_qualifier is CountQualifier.EXACT))
-            total += top.count or 0
-            qualifiers.add(top.count_qualifier)
-            counted = True
-        figures.append(
-            ClaimantFigure(
-                claimant=claimant,
-                action=action,
-                weapon_class=weapon,
-                count=total if counted else None,
-                count_qualifier=_combine(qualifiers) if counted else CountQualifier.UNSPECIFIED,
-                report_ids=tuple(sorted(reports)),
-            )
-        )
+        count, qualifier = _place_total(places)
+        reports = {claim.report_id for members in places.values() for claim in members if claim.report_id is not None}
+        figures.append(ClaimantFigure(claimant, action, weapon, count, qualifier, tuple(sorted(reports))))
     return sorted(figures, key=_figure_order)
 
 

@@ -126,6 +126,12 @@ def test_updates_at_one_place_keep_the_largest_and_places_add_up() -> None:
     ]
     (figure,) = claimant_figures(claims)
     assert figure.count == 6 and figure.count_qualifier is CountQualifier.EXACT and figure.report_ids == (1, 2)
+    total = claim(3, 8, region="RU-KLU", claimant=GOVERNOR)  # "eight over the region in all"
+    assert claimant_figures([*claims, total])[0].count == 8
+    partial = claim(3, 5, region="RU-KLU", claimant=GOVERNOR)  # a whole-region figure smaller than its places
+    assert claimant_figures([*claims, partial])[0].count == 6
+    unknown = claim(4, None, region="RU-KLU", claimant=GOVERNOR, district="Kozelsky")
+    assert claimant_figures([*claims, unknown])[0].count_qualifier is CountQualifier.AT_LEAST
 
 
 def test_three_agreeing_independent_sources_one_of_them_reliable_are_confirmed() -> None:
