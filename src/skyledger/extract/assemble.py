@@ -36,6 +36,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             _places_from_paragraph(context, index, candidates, found)
             found += candidates
     found = _drop_repeats(found)
+    _impacts_at_targets(found)
     bare_class, bare_model = _report_class(context)
     voices = _voices(context)
     results = _outcomes(context, found, voices)
@@ -88,6 +89,17 @@ def _heading(context: ReportContext, index: int) -> list:  # type: ignore[type-a
     if len(context.norm[segment.start : segment.end].split()) > 5:
         return []
     return claim_hits(context, index)
+
+
+def _impacts_at_targets(found: list[Candidate]) -> None:
+    """An impact that names no place is where the attack before it was aimed ("завдав удару по Харкову ...
+    Перехопити ракети не вдалося: обидві влучили в об'єкти міста")."""
+    target: list = []  # type: ignore[type-arg]
+    for candidate in found:
+        if candidate.action is Action.LAUNCHED and any(h.place.region for h in candidate.places):
+            target = candidate.places
+        elif candidate.action is Action.IMPACT and not candidate.places and target:
+            candidate.places, candidate.inherited = list(target), True
 
 
 def _drop_repeats(found: list[Candidate]) -> list[Candidate]:

@@ -116,6 +116,7 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     out = _expand_all(context, out, previous)
     inherited = [c for c in (header or previous[-3:]) if not c.bare]
     out += _orphans(context, index, numbers, used, acts, weapons, inherited)
+    out = _drop_general(out)
     out += _bare_impacts(context, index, acts, out)
     return out
 
@@ -154,10 +155,10 @@ def _part_and_whole(
 def _drop_general(out: list[Candidate]) -> list[Candidate]:
     """ "атака с применением БПЛА ... БПЛА уничтожен": the uncounted mention only names the weapon used; and
     "fired rockets from a Vampire launcher" is one uncounted claim, not two."""
-    counted = {c.weapon_class for c in out if c.count is not None}
+    counted = {(c.weapon_class, c.action) for c in out if c.count is not None}
     kept: list[Candidate] = []
     for candidate in out:
-        if candidate.count is None and candidate.weapon_class in counted:
+        if candidate.count is None and (candidate.weapon_class, candidate.action) in counted and not candidate.bare:
             continue
         twin = next(
             (
