@@ -154,21 +154,27 @@ def _resolve(
                     return f"{role}:{country}"
         return f"{role}:{attrs['default']}"
     if jurisdiction == "place":
-        region = _region_beside(norm, match, hits) or report_region
+        hit = _place_beside(norm, match, hits)
+        region = hit.place.region if hit is not None else report_region
+        if hit is not None and role == Role.LOCAL_AUTHORITY.value and hit.level == "region":
+            # "Moscow's mayor": the city, not the region around it
+            name = re.sub(r"'s$", "", norm[hit.start : hit.end]).capitalize()
+            region = places.settlement_region(name) or region
         return _authority(role, region) if region else None
     return f"{role}:{jurisdiction}"
 
 
-def _region_beside(norm: str, match: re.Match[str], hits: list[PlaceHit]) -> str | None:
-    """The region named right after a title ("губернатор Брянской области") or right before it ("Kursk governor")."""
+def _place_beside(norm: str, match: re.Match[str], hits: list[PlaceHit]) -> PlaceHit | None:
+    """The place named right after a title ("губернатор Брянской области") or right before it ("Kursk governor",
+    "In Belgorod, the governor said")."""
     after = [h for h in hits if 0 <= h.start - match.end() <= 30 and h.place.region]
     if after and not re.search(r"[.,;:]", norm[match.end() : after[0].start]):
-        return after[0].place.region
+        return after[0]
     before = [h for h in hits if 0 <= match.start() - h.end <= 22 and h.place.region]
-    if before and not re.search(r"[.,;:]", norm[before[-1].end : match.start()]):
-        return before[-1].place.region
+    if before and re.fullmatch(r"(?:[^.,;:]*|,\s*(?:the\s+)?)", norm[before[-1].end : match.start()]):
+        return before[-1]
     inside = [h for h in hits if match.start() <= h.start < match.end() and h.place.region]
-    return inside[0].place.region if inside else None
+    return inside[0] if inside else None
 
 
 def has_speech(norm: str, start: int, end: int) -> bool:

@@ -28,7 +28,9 @@ _ORPHAN_AFTER = re.compile(
 _ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|[-:])\s*$")
 _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
-_NOT = re.compile(r"(?:\bnot|n't|\bне|\bні|\bno|\bбез|\bnever)\s+(?:[\w-]+\s+)?$")  # "were not damaged"
+_NOT = re.compile(
+    r"(?:\bnot|n't|\bне|\bні|\bno|\bбез|\bnever|\bnothing|\bничего|\bнічого)\s+(?:[\w-]+\s+)?$"
+)  # "were not damaged"
 _COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
 _AUXILIARY = re.compile(r"^\s*(?:(?:were|was|had|have|has|been|are|is|были|был|была|было|були|був|була|було)\s+)*$")
 _HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
@@ -218,9 +220,15 @@ def _header_actions(context: ReportContext, header: int | None) -> list[Candidat
     """A list whose header names no weapon ("збито/подавлено 119 цілей:"): its items take the header's action."""
     if header is None:
         return []
-    segment = context.segments[header]
-    acts = [a for a in context.within(context.actions, "actions", segment.start, segment.end) if a.kind != "nominal"]
-    acts = acts or context.within(context.actions, "actions", segment.start, segment.end)
+    acts: list[ActionMention] = []
+    for index in (header, header - 1):  # "Загалом зафіксовано 218 засобів:" continues the sentence before it
+        if index < 0 or context.segments[index].paragraph != context.segments[header].paragraph:
+            break
+        segment = context.segments[index]
+        found = context.within(context.actions, "actions", segment.start, segment.end)
+        acts = [a for a in found if a.kind != "nominal"] or found
+        if acts:
+            break
     if not acts:
         return []
     act = acts[0]
@@ -263,6 +271,8 @@ def _weapon_candidate(
         chosen, kind = action.action, action.kind
     if kind == "lost" or _NEGATED.search(context.norm[max(0, anchor - 16) : anchor]):
         return None
+    if weapon.modifier and chosen is not Action.LAUNCHED:
+        return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own
     if kind == "repel":
         has_count = number is not None and number.value is not None
         chosen = Action.INTERCEPTED if has_count or weapon.singular else Action.LAUNCHED

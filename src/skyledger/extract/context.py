@@ -94,7 +94,7 @@ def build(report: Report, source: Source | None) -> ReportContext:
     for key in ("night", "today", "subset"):
         blocked += [(m.start(), m.end()) for m in word_pattern("context", key).finditer(norm)]
     blocked += [(start, end) for start, end, _ in find_collective(norm)]
-    owner_hint = source.claimant if source is not None else None
+    owner_hint = attribution.owner_claimant(source, report.source or "", None)
     hint_region = owner_hint.split(":", 1)[1] if owner_hint and "-" in owner_hint else None
     hits = places.find_places(text, norm, blocked, hint_region)
     region = hint_region or _main_region(hits)

@@ -107,7 +107,7 @@ def _modifier_heads() -> re.Pattern[str]:
     heads = [
         head for language in LANGUAGES for head in read(language, "weapons").get("number", {}).get("modifier_heads", [])
     ]
-    return re.compile(r"^[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")
+    return re.compile(r"[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")  # used with match(text, pos)
 
 
 @lru_cache(maxsize=1)
