@@ -98,7 +98,11 @@ def _merge_placeless_impacts(pairs: list[tuple[Candidate, Claim]]) -> list[tuple
     out: list[tuple[Candidate, Claim]] = []
     for candidate, claim in pairs:
         if candidate.bare and (not candidate.places or candidate.inherited) and claim.count is None:
-            earlier = [c for _, c in out if c.action is Action.IMPACT and c.claimant == claim.claimant]
+            earlier = [
+                c
+                for k, c in out
+                if c.action is Action.IMPACT and c.claimant == claim.claimant and k.segment != candidate.segment
+            ]
             if earlier:
                 _absorb(earlier[-1], claim)
                 continue
