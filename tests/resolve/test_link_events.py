@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from resolve.builders import KYIV, at, claim, report
-from skyledger.model import Action, WeaponClass
+from skyledger.model import Action, TimePrecision, TimeWindow, WeaponClass
 from skyledger.resolve import link_events
 from skyledger.resolve.waves import wave_at, wave_label, wave_number, zone_for
 
@@ -180,3 +180,19 @@ def test_events_bridged_within_one_batch_are_one_event_and_no_merge_is_reported(
     resolution = link_events(claims, reports)
     assert len(set(resolution.labels)) == 1 and resolution.merged == {}
     assert resolution.added == resolution.labels[:1] and list(resolution.events) == resolution.labels[:1]
+
+
+def test_a_rewrite_that_came_in_first_joins_the_post_it_rewrites_when_that_arrives() -> None:
+    rewrite = report(2, "world-news.example", "Rockets were shot down over Belgorod today.", at(3, 20, 45), "en")
+    post = report(1, "t.me/gov_belgorod", "В 13.00 над Белгородом сбиты восемь ракет.", at(3, 13, 25))
+    early = [claim(2, 8, region="RU-BEL", weapon=WeaponClass.ROCKET, claimant="regional_authority:RU-BEL", claim_id=1)]
+    first = link_events(early, [rewrite])
+    early[0].event = first.labels[0]
+    assert next(iter(first.events.values())).wave == "2025-03-04N"  # a guess from the evening publication
+    primary = claim(1, 8, region="RU-BEL", weapon=WeaponClass.ROCKET, claimant="regional_authority:RU-BEL")
+    primary.time = TimeWindow(at(3, 13), at(3, 13), TimePrecision.MINUTE)
+    later = link_events(
+        [primary], [post, rewrite], list(first.events.values()), existing_claims=early, next_number=first.next_number
+    )
+    assert later.labels == first.labels and later.added == [] and later.merged == {}
+    assert later.events[first.labels[0]].wave == "2025-03-03D"

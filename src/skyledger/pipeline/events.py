@@ -158,11 +158,14 @@ def update_events(store: Store, run_id: int) -> EventChangelog:
         changelog.links = len(links)
         span = _published_range([report for report, _ in pairs], new_claims)
         existing = _candidates(connection, new_claims, span)
+        existing_claims = event_store.claims_of_events(connection, [event.id for event in existing])
+        new_ids = {report.id for report, _ in pairs}
+        older_ids = sorted({c.report_id for c in existing_claims if c.report_id is not None} - new_ids)
         resolution = link_events(
             new_claims,
-            [report for report, _ in pairs],
+            [report for report, _ in pairs] + [report for report, _ in load_reports(connection, older_ids)],
             existing,
-            existing_claims=event_store.claims_of_events(connection, [event.id for event in existing]),
+            existing_claims=existing_claims,
             next_number=event_store.next_event_number(connection),
         )
         for event_id in resolution.added:

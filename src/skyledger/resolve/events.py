@@ -19,7 +19,7 @@ number, processing the same claims again gives the same ids.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
 
@@ -85,15 +85,27 @@ class _State:
     touched: bool = False
     start: datetime | None = None  # span of the member claims' own time windows
     end: datetime | None = None
+    first: datetime | None = None  # span of the member claims' reports' publication times
+    last: datetime | None = None
     figures: set[tuple[Action, WeaponClass, int]] = field(default_factory=set)
     places: set[str] = field(default_factory=set)
     classes: set[WeaponClass] = field(default_factory=set)
     claim_ids: list[int] = field(default_factory=list)
 
-    def add(self, claim: Claim, window: tuple[datetime, datetime] | None, *, member: bool = True) -> None:
+    def add(
+        self,
+        claim: Claim,
+        window: tuple[datetime, datetime] | None,
+        published: datetime | None,
+        *,
+        member: bool = True,
+    ) -> None:
         if window is not None:
             self.start = window[0] if self.start is None else min(self.start, window[0])
             self.end = window[1] if self.end is None else max(self.end, window[1])
+        if published is not None:
+            self.first = published if self.first is None else min(self.first, published)
+            self.last = published if self.last is None else max(self.last, published)
         if claim.count is not None:
             self.figures.add((claim.action, claim.weapon_class, claim.count))
         self.places.update(_places(claim))
@@ -105,6 +117,9 @@ class _State:
         if other.start is not None and other.end is not None:
             self.start = other.start if self.start is None else min(self.start, other.start)
             self.end = other.end if self.end is None else max(self.end, other.end)
+        if other.first is not None and other.last is not None:
+            self.first = other.first if self.first is None else min(self.first, other.first)
+            self.last = other.last if self.last is None else max(self.last, other.last)
         self.figures |= other.figures
         self.places |= other.places
         self.classes |= other.classes
@@ -137,7 +152,13 @@ def own_window(claim: Claim, zone: tzinfo, published: datetime | None = None) ->
 
 
 class _Linker:
-    def __init__(self, existing: Sequence[Event], existing_claims: Sequence[Claim], next_number: int | None) -> None:
+    def __init__(
+        self,
+        existing: Sequence[Event],
+        existing_claims: Sequence[Claim],
+        next_number: int | None,
+        published: Mapping[int | None, datetime],
+    ) -> None:
         self.states: dict[str, _State] = {}
         self.index: dict[tuple[str, int], str] = {}
         self.merged: dict[str, str] = {}
@@ -151,7 +172,9 @@ class _Linker:
             home = owner.get(claim.id) if claim.id is not None else None
             if home is not None:
                 state = self.states[self.resolve(home)]
-                state.add(claim, own_window(claim, self.zone(state.block)), member=False)
+                zone = self.zone(state.block)
+                moment = published.get(claim.report_id)
+                state.add(claim, own_window(claim, zone, moment), moment, member=False)
 
     def _load(self, event: Event) -> None:
         block = block_of_event(event)
@@ -237,7 +260,7 @@ class _Linker:
         labels = []
         for position, claim, block, window, wave in placed:
             state = self.event_for(block, wave if wave is not None else (fallback if fallback is not None else UNDATED))
-            state.add(claim, window)
+            state.add(claim, window, _aware(published, self.zone(block)) if published is not None else None)
             labels.append((position, state.id))
         return labels
 
@@ -269,6 +292,32 @@ class _Linker:
                     self._merge(identifier, other.id)
                     if identifier in self.merged:
                         break
+
+    def settle_floating(self) -> None:
+        """An event known only from publication times (no claim has a time of its own) guessed its wave; where an
+        event with own times lies in a wave its reports could equally speak of (rule 3 of the module), it joins that
+        one and takes its wave. This undoes the guesses of reports that came in before the posts they rewrite."""
+        for identifier in sorted(self.states, key=event_number):
+            floating = self.states[identifier]
+            if identifier in self.merged or floating.start is not None or floating.first is None:
+                continue
+            assert floating.last is not None
+            zone = self.zone(floating.block)
+            latest = wave_at(floating.first, zone)
+            for wave in range(latest, latest - 3, -1):
+                other_id = self.index.get((floating.block, wave))
+                other = self.states[self.resolve(other_id)] if other_id is not None else None
+                if other is None or other.id == identifier or other.start is None:
+                    continue
+                if not (floating.touched or other.touched):
+                    continue
+                if wave_bounds(wave, zone)[1] > floating.last - LOOKBACK:
+                    self._merge(identifier, other.id)
+                    survivor = self.states[self.resolve(identifier)]
+                    self.index.pop((survivor.block, survivor.wave), None)
+                    survivor.wave = wave
+                    self.index[(survivor.block, wave)] = survivor.id
+                    break
 
     def event(self, state: _State) -> Event:
         country, region = _block_place(state.block)
@@ -331,7 +380,10 @@ def link_events(
     Claims find their report through ``report_id`` (a claim whose report is not given is read as undated). The result
     lists the event of each claim in input order, and every event added, changed or merged.
     """
-    linker = _Linker(existing, existing_claims, next_number)
+    published = {
+        report.id: _aware(report.published, zone_for(None, None)) for report in reports if report.published is not None
+    }
+    linker = _Linker(existing, existing_claims, next_number, published)
     by_report: dict[int | None, list[tuple[int, Claim]]] = defaultdict(list)
     for position, claim in enumerate(claims):
         by_report[claim.report_id].append((position, claim))
@@ -346,6 +398,7 @@ def link_events(
             for position, label in linker.link_report(None, members):
                 labels[position] = label
     linker.merge_overlapping()
+    linker.settle_floating()
     labels = [linker.resolve(label) for label in labels]
     touched = [state for state in linker.states.values() if state.touched or state.id in linker.merged]
     events = {state.id: linker.event(state) for state in touched if state.id not in linker.merged}
