@@ -177,6 +177,8 @@ def english_name(row: dict[str, str]) -> str:
         official = romanise(row["name_uk"], "uk")
         if not row["name_en"] or _alike(official, row["name_en"]):  # GeoNames' uk form is sometimes another place's
             return official
+    if row["name_en"] and re.search(r"skiy$", row["name_en"]) and not re.search(r"(ий|ый|ой)$", row["name_ru"]):
+        return romanise(row["name_ru"], "ru")  # GeoNames' "L’govskiy" for the town Льгов
     if row["name_en"]:
         return plain_adjective(unaccent(row["name_en"].replace("’", "").replace("'", "")))
     if row["name_ru"]:

@@ -205,3 +205,53 @@ def test_resolve_settlement(
 ) -> None:
     place = gazetteer.resolve_settlement(name, region)
     assert place is not None and (place.region, place.settlement) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("над Орлом и Ельцом", [("Орлом", "RU-ORL", "Orel"), ("Ельцом", "RU-LIP", "Yelets")]),  # fleeting vowels
+        ("в Ельце", [("Ельце", "RU-LIP", "Yelets")]),
+        ("над Рязанью", [("Рязанью", "RU-RYA", "Ryazan")]),  # not Moldova's Rezina
+        ("Мер Москви повідомив", [("Москви", "RU-MOW", None)]),  # "Мер" is no first name
+        ("Жители Рыльска и Льгова", [("Рыльска", "RU-KRS", "Rylsk"), ("Льгова", "RU-KRS", "Lgov")]),
+        (
+            "Суми, Шостка і Конотоп",
+            [
+                ("Суми", "UA-59", "Sumy"),
+                ("Шостка", "UA-59", "Shostka"),
+                ("Конотоп", "UA-59", "Konotop"),
+            ],
+        ),
+        ("під Курськом і в Крим", [("Курськом", "RU-KRS", "Kursk"), ("Крим", "UA-43", None)]),
+    ],
+)
+def test_inflected_names(gazetteer: Gazetteer, text: str, expected: list[tuple[str, str, str | None]]) -> None:
+    found = [(m.surface, m.place.region, m.place.settlement) for m in gazetteer.find_places(text)]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Місцеві пабліки пишуть про вибухи.",  # its skeleton is Moscow's; a Cyrillic word reads only Cyrillic names
+        "Улица Ленина, проспект Победы, вулиця Київська.",  # streets
+        "Улица перекрыта.",  # "Улица" is not "Елец"
+        "Air Defence Downs 40 Drones Over Southern Regions Overnight",  # a Title Case headline
+        "Сили оборони України.",  # not Lithuania's Siauliai
+        "На Купянском направлении и на Южно-Донецком направлении.",  # front-line directions
+        "Российской армии и Черноморского флота.",  # adjectives of towns
+        "Сегодня утром, Часть сил, Этой ночью, Семеро раненых.",  # sentence-initial words
+    ],
+)
+def test_more_words_that_are_not_places(gazetteer: Gazetteer, text: str) -> None:
+    assert places_in(gazetteer, text, Level.SETTLEMENT, Level.DISTRICT, Level.REGION) == []
+
+
+def test_two_villages_in_a_named_district(gazetteer: Gazetteer) -> None:
+    text = "В Белгородском районе пострадали жители сел Дубовое и Стрелецкое."
+    found = places_in(gazetteer, text, Level.SETTLEMENT)
+    assert found == [
+        ("Дубовое", "settlement", "RU-BEL", "Belgorodsky", "Dubovoye"),
+        ("Стрелецкое", "settlement", "RU-BEL", "Belgorodsky", "Streletskoye"),
+    ]

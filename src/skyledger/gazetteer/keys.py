@@ -185,3 +185,25 @@ def is_capitalised(word: str) -> bool:
 
 def is_latin(word: str) -> bool:
     return word[:1].isascii()
+
+
+_VOWEL_CLASS = {
+    **dict.fromkeys("аяa", "A"),
+    **dict.fromkeys("еєэиіїыeiy", "E"),
+    **dict.fromkeys("оёo", "O"),
+    **dict.fromkeys("уюu", "U"),
+}
+
+
+def first_vowel(word: str) -> str | None:
+    """The class (A, E, O, U) of a word's first vowel sound: Улица -> U, Yelets -> E, Брянск and Bryansk -> A.
+
+    The skeleton folds vowels away; this tells "Улица" from "Елец" when nothing else in the text can."""
+    lower = word.lower()
+    for position, char in enumerate(lower):
+        if char in "yj" and position + 1 < len(lower) and lower[position + 1] in "aeiou":
+            continue  # a glide: the vowel after it counts (Yelets, Bryansk, Yaroslavl)
+        found = _VOWEL_CLASS.get(char)
+        if found:
+            return found
+    return None

@@ -45,6 +45,7 @@ CUE_KINDS = {
     "conjunction",
     "direction",
     "hromada",
+    "street",
 }
 _FILLERS = {"of", "the"}  # "the village of X", "Republic of Tatarstan"
 

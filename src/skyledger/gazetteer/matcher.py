@@ -27,6 +27,7 @@ T = TypeVar("T")
 BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
 # Adjectives: Russian -ский/-цкий in every case but the noun-like -ском/-ске/-ска (Курском, Курске, Курска), Ukrainian
 # -ський/-цький/-зький in every case; and oblique adjective endings that no noun has (-ого, -ому, -ую, -ым, -ими...).
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _WATER, _REGION, _DISTRICT, _CUE, _NAME, _HROMADA = 1, 2, 4, 8, 16, 32  # what a word may start
 _ADJECTIVAL = re.compile(
     r"(?:(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ым|им|ую|ых|их|ими|ыми)"
@@ -283,6 +284,8 @@ class Matcher:
         token = tokens[i]
         if not _name_like(token.text) or self._person(tokens, i):
             return []
+        if i > 0 and self._is(tokens, i - 1, "street"):
+            return []  # "улица Ленина", "вулиця Київська"
         options: list[RawMention] = []
         nouns = self.lx.region_nouns.longest(text, tokens, i)
         if nouns:
@@ -293,7 +296,7 @@ class Matcher:
         places = self._bare_settlements(text, tokens, i)
         if places:
             options.append(self._settlement(tokens, i, places, cued=False))
-            options[-1].initial = sentence_initial(text, token.start)
+            options[-1].initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
         if not options:
             return []
         abroad = options[0].level is Level.REGION and all(str(iso)[:2] not in HOME for iso in options[0].ids)
@@ -366,6 +369,15 @@ def sentence_initial(text: str, start: int) -> bool:
         if char.isalnum() or char in ",;:(":
             return False
     return start < 24
+
+
+def title_case_line(text: str, start: int) -> bool:
+    """Whether the line around a position is an English headline in Title Case, where every word is capitalised."""
+    first = text.rfind("\n", 0, start) + 1
+    last = text.find("\n", start)
+    line = text[first : last if last != -1 else min(len(text), first + 400)]
+    words = [word for word in _LATIN_WORD.findall(line) if len(word) > 3]
+    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
 
 
 def _adjectival(token: Token) -> bool:

@@ -7,12 +7,17 @@ import math
 from dataclasses import dataclass
 
 from ..model import Place, PlacePrecision
+from .keys import first_vowel
 from .lexicon import Lexicon
 from .matcher import Level, RawMention
 from .phrases import Token
 
 BIG_PLACE = 10_000  # a settlement this large is taken on its capitalised name alone
 BIG_CITY = 100_000  # ... and this large when the name opens a sentence
+# A candidate's score: log10(population) plus support from the text (a named district weighs most, then the named
+# region nearest to the mention); a city of BIG_CITY gains CITY (its name alone says much); names matched only
+# through alternate names lose WEAK.
+NAMED_DISTRICT, NEAREST_REGION, OTHER_REGION, CONTEXT_REGION, CITY, WEAK = 4.0, 3.0, 2.0, 1.5, 1.0, 4.0
 _ADJECTIVE_ENDS = ("ky", "kyi", "kiy", "ki", "kii")  # Yeletsky over the town okrug "Yelets" when both match
 _PRECISION = {
     Level.COUNTRY: PlacePrecision.COUNTRY,
@@ -152,21 +157,24 @@ class Resolver:
         numbers = _unique_by(numbers, lambda n: (regions[n], table.names[n]))
 
         def support(n: int) -> float:
-            found = 4.0 if row_districts[n] and row_districts[n] in districts else 0.0
+            found = NAMED_DISTRICT if row_districts[n] and row_districts[n] in districts else 0.0
             found += named.get(regions[n], 0.0)
-            return found + (1.5 if regions[n] == context else 0.0)
+            return found + (CONTEXT_REGION if regions[n] == context else 0.0)
 
         def score(n: int) -> float:
-            return math.log10(ranks[n] + 10) + support(n) - (4.0 if n in item.weak else 0.0)
+            size = math.log10(ranks[n] + 10) + (CITY if ranks[n] >= BIG_CITY else 0.0)
+            return size + support(n) - (WEAK if n in item.weak else 0.0)
 
         ranked = sorted(numbers, key=score, reverse=True)
         best = ranked[0]
         row = table[best]
         if best in item.weak:  # an old or foreign name: only with a settlement word or its district named
-            accepted = item.cued or support(best) >= 4.0
-        else:  # a sentence's first word is capitalised anyway: there only a city needs no support
+            accepted = item.cued or support(best) >= NAMED_DISTRICT
+        elif item.cued or support(best) > 0:
+            accepted = True
+        else:  # on its name alone: a large place, spelt with the same first vowel ("Улица" is not "Елец")
             big = row.rank >= (BIG_CITY if item.initial else BIG_PLACE) and len(surface) > 3
-            accepted = item.cued or support(best) > 0 or big
+            accepted = big and first_vowel(surface) == first_vowel(row.name)
         if not accepted:
             return None
         rivals = [n for n in ranked[1:] if score(n) > score(best) - 1.0]
@@ -175,7 +183,7 @@ class Resolver:
 
     @staticmethod
     def _named_regions(position: int, anchors: list[_Anchor]) -> dict[str, float]:
-        """Support for each region the text names around a position: 3 for the nearest, 2 for the others."""
+        """Support for each region the text names around a position: more for the nearest than for the others."""
         distance: dict[str, int] = {}
         for anchor in anchors:
             if anchor.position == position:
@@ -185,7 +193,7 @@ class Resolver:
         if not distance:
             return {}
         nearest = min(distance, key=lambda region: distance[region])
-        return {region: 3.0 if region == nearest else 2.0 for region in distance}
+        return {region: NEAREST_REGION if region == nearest else OTHER_REGION for region in distance}
 
     @staticmethod
     def _closeness(region: str, position: int, anchors: list[_Anchor], context: str | None) -> tuple[int, int]:
