@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
+from functools import lru_cache
 
 from skyledger.model import Action, Claim, Event, Report, TimePrecision, TimeWindow, WeaponClass
 from skyledger.resolve.waves import wave_at, wave_bounds, wave_label, wave_number, zone_for
@@ -190,6 +191,7 @@ class _Linker:
             self.index[key] = event.id
 
     @staticmethod
+    @lru_cache(maxsize=1024)
     def zone(block: str) -> tzinfo:
         country, region = _block_place(block)
         return zone_for(region, country)
@@ -270,10 +272,7 @@ class _Linker:
         survivor, absorbed = self.states[keep], self.states[gone]
         survivor.absorb(absorbed)
         survivor.touched = True
-        self.merged[gone] = keep
-        for key, identifier in list(self.index.items()):
-            if identifier == gone:
-                self.index[key] = keep
+        self.merged[gone] = keep  # index entries naming ``gone`` resolve to ``keep`` (see resolve)
 
     def merge_overlapping(self) -> None:
         """Join events of consecutive waves of one block whose own time windows overlap."""
