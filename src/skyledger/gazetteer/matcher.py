@@ -28,7 +28,9 @@ BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is t
 # Adjectives: Russian -ский/-цкий in every case but the noun-like -ском/-ске/-ска (Курском, Курске, Курска), Ukrainian
 # -ський/-цький/-зький in every case; and oblique adjective endings that no noun has (-ого, -ому, -ую, -ым, -ими...).
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_WATER, _REGION, _DISTRICT, _CUE, _NAME, _HROMADA = 1, 2, 4, 8, 16, 32  # what a word may start
+# What a word may start (or be), from its bases: a sea, a region, a district, an opening generic word, a name, a
+# hromada (from the next word), the word "громада" itself, a person's name
+_WATER, _REGION, _DISTRICT, _CUE, _NAME, _HROMADA, _HROMADA_WORD, _PERSON = 1, 2, 4, 8, 16, 32, 64, 128
 _ADJECTIVAL = re.compile(
     r"(?:(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ым|им|ую|ых|их|ими|ыми)"
     r"|(?:ськ|цьк|зьк)(?:а|у|і|ий|ій|ої|ою|ому|им|их|ими|е|ого|ім)"
@@ -104,6 +106,7 @@ class Matcher:
             (_REGION, lx.region_stems.firsts()),
             (_DISTRICT, lx.district_stems.firsts() | lx.district_nouns.firsts()),
             (_CUE, cue_keys),
+            (_HROMADA_WORD, self.hromada_keys),
             (_NAME, lx.settlement_names.firsts() | lx.region_nouns.firsts() | lx.countries.firsts()),
         ):
             for key in keys:
@@ -120,6 +123,8 @@ class Matcher:
                 role |= self._starts.get(key, 0)
             if not _name_like(token.text):
                 role &= ~_NAME  # names of places, regions and countries are capitalised
+            elif self.lx.person(token):
+                role |= _PERSON
             if len(self._roles) > 200_000:
                 self._roles.clear()
             self._roles[token.text] = role
@@ -128,10 +133,9 @@ class Matcher:
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
         found: list[RawMention] = []
         i = 0
-        hromada = self.hromada_keys
         while i < len(tokens):
             role = self._role(tokens[i])
-            if i + 1 < len(tokens) and hromada.intersection(tokens[i + 1].bases):
+            if i + 1 < len(tokens) and self._role(tokens[i + 1]) & _HROMADA_WORD:
                 role |= _HROMADA
             mentions = self._at(text, tokens, i, role) if role else []
             if mentions:
@@ -281,8 +285,8 @@ class Matcher:
         return [self._settlement(tokens, k, match, cued=True)]
 
     def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        token = tokens[i]
-        if not _name_like(token.text) or self._person(tokens, i):
+        token = tokens[i]  # called for words whose role has _NAME: capitalised like a name
+        if self._person(tokens, i):
             return []
         if i > 0 and self._is(tokens, i - 1, "street"):
             return []  # "улица Ленина", "вулиця Київська"
@@ -355,9 +359,10 @@ class Matcher:
         return k < len(tokens) and self._is(tokens, k, kind) and tight(text, tokens[k - 1], tokens[k])
 
     def _person(self, tokens: list[Token], i: int) -> bool:
-        if self.lx.person(tokens[i]):
+        """A listed name, or a word after a listed (first) name: "Вячеслав Гладков"."""
+        if self._role(tokens[i]) & _PERSON:
             return True
-        return i > 0 and tokens[i - 1].capitalised and self.lx.person(tokens[i - 1])
+        return i > 0 and bool(self._role(tokens[i - 1]) & _PERSON)
 
 
 def sentence_initial(text: str, start: int) -> bool:

@@ -117,31 +117,25 @@ class PhraseIndex(Generic[T]):
         """The longest phrase starting at token ``i``: (end token index, its payloads), or None.
 
         The payload list may be the index's own: read it, do not change it."""
-        best_end, best = 0, cast(list[T], [])
         bases = tokens[i].bases
-        if self._multi and i + 1 < len(tokens) and tight(text, tokens[i], tokens[i + 1]):
-            for first in bases:
-                by_second = self._multi.get(first)
-                if not by_second:
-                    continue
-                for second in tokens[i + 1].bases:
-                    for key, payload in by_second.get(second, ()):
-                        end = i + len(key)
-                        if end < best_end or end > len(tokens):
-                            continue
-                        if all(key[k] in tokens[i + k].bases and tight(text, tokens[i + k - 1], tokens[i + k]) for k
-                               in range(2, len(key))):  # fmt: skip
-                            if end > best_end:
-                                best_end, best = end, []
-                            if payload not in best:
-                                best.append(payload)
-        if best_end > i + 1:
-            return best_end, best
-        singles = [found for found in (self._single.get(first) for first in bases) if found]
-        if not singles and not best:
-            return None
-        if len(singles) == 1 and not best:
-            return i + 1, singles[0]
+        best_end, best = 0, cast(list[T], [])
+        multi = self._multi
+        if multi and i + 1 < len(tokens) and any(first in multi for first in bases):
+            best_end, best = self._longest_phrase(text, tokens, i)
+            if best_end > i + 1:
+                return best_end, best
+        single = self._single
+        if len(bases) == 1:
+            found = single.get(bases[0])
+            if not best:
+                return (i + 1, found) if found else None
+            singles = [found] if found else []
+        else:
+            singles = [found for found in (single.get(first) for first in bases) if found]
+            if not singles and not best:
+                return None
+            if len(singles) == 1 and not best:
+                return i + 1, singles[0]
         merged = list(best)
         seen = set(merged)
         for found in singles:
@@ -150,6 +144,27 @@ class PhraseIndex(Generic[T]):
                     seen.add(payload)
                     merged.append(payload)
         return i + 1, merged
+
+    def _longest_phrase(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]]:
+        best_end, best = 0, cast(list[T], [])
+        if not tight(text, tokens[i], tokens[i + 1]):
+            return best_end, best
+        for first in tokens[i].bases:
+            by_second = self._multi.get(first)
+            if not by_second:
+                continue
+            for second in tokens[i + 1].bases:
+                for key, payload in by_second.get(second, ()):
+                    end = i + len(key)
+                    if end < best_end or end > len(tokens):
+                        continue
+                    if all(key[k] in tokens[i + k].bases and tight(text, tokens[i + k - 1], tokens[i + k]) for k in
+                           range(2, len(key))):  # fmt: skip
+                        if end > best_end:
+                            best_end, best = end, []
+                        if payload not in best:
+                            best.append(payload)
+        return best_end, best
 
     def lookup(self, key: tuple[str, ...]) -> list[T]:
         """Payloads of exactly this phrase key."""

@@ -4,6 +4,8 @@ names nearest to it, and drop small places that nothing in the text supports."""
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Place, PlacePrecision
@@ -58,6 +60,61 @@ class _Anchor:
     district: str | None = None
 
 
+class _Anchors:
+    """The regions and districts a text names, by position, for nearest-region look-ups (bisect, not a scan)."""
+
+    def __init__(self, items: list[_Anchor]) -> None:
+        self.items = items
+        self._regions: dict[str, list[int]] | None = None
+        self._districts: dict[str, list[int]] = {}
+
+    def add(self, anchor: _Anchor) -> None:
+        self.items.append(anchor)
+        self._regions = None
+
+    def _index(self) -> dict[str, list[int]]:
+        if self._regions is None:
+            regions: dict[str, list[int]] = defaultdict(list)
+            self._districts = defaultdict(list)
+            for anchor in self.items:
+                regions[anchor.region].append(anchor.position)
+                if anchor.district:
+                    self._districts[anchor.district].append(anchor.position)
+            for positions in regions.values():
+                positions.sort()
+            self._regions = dict(regions)
+        return self._regions
+
+    def gap(self, region: str, position: int) -> int | None:
+        """How far the region is named from a position (after it counts three times); None when not named.
+
+        A mention at the position itself does not count: it does not support itself."""
+        positions = self._index().get(region)
+        if not positions:
+            return None
+        gaps = []
+        before = bisect_left(positions, position) - 1
+        if before >= 0:
+            gaps.append(position - positions[before])
+        after = bisect_right(positions, position)
+        if after < len(positions):
+            gaps.append(3 * (positions[after] - position))
+        return min(gaps) if gaps else None
+
+    def named(self, position: int) -> dict[str, float]:
+        """Support for each region named around a position: more for the nearest than for the others."""
+        gaps = {region: gap for region in self._index() if (gap := self.gap(region, position)) is not None}
+        if not gaps:
+            return {}
+        nearest = min(gaps, key=lambda region: gaps[region])
+        return {region: NEAREST_REGION if region == nearest else OTHER_REGION for region in gaps}
+
+    def districts(self, position: int) -> set[str]:
+        """The districts (GeoNames ids) named elsewhere than at the position."""
+        self._index()
+        return {district for district, at in self._districts.items() if len(at) > 1 or at[0] != position}
+
+
 class Resolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
@@ -65,7 +122,7 @@ class Resolver:
     def resolve(
         self, text: str, tokens: list[Token], raw: list[RawMention], context_region: str | None = None
     ) -> list[PlaceMention]:
-        anchors = self._anchors(tokens, raw)
+        anchors = _Anchors(self._anchors(tokens, raw))
         resolved: dict[int, PlaceMention | None] = {}
         # districts first: the one each resolves to supports the settlements of the text ("Шайковка Кировского района")
         for number, item in sorted(enumerate(raw), key=lambda pair: pair[1].level is not Level.DISTRICT):
@@ -73,7 +130,7 @@ class Resolver:
             mention = resolved[number] = self._one(item, start, text[start:end], anchors, context_region)
             if mention is not None and item.level is Level.DISTRICT and mention.score == 1.0 and mention.place.region:
                 district_id = self.lx.districts[self._district_number(mention.place)].id
-                anchors.append(_Anchor(start, mention.place.region, district_id))
+                anchors.add(_Anchor(start, mention.place.region, district_id))
         return [mention for _, mention in sorted(resolved.items()) if mention is not None]
 
     def _district_number(self, place: Place) -> int:
@@ -112,7 +169,7 @@ class Resolver:
         return shared
 
     def _one(
-        self, item: RawMention, start: int, surface: str, anchors: list[_Anchor], context: str | None
+        self, item: RawMention, start: int, surface: str, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
         end = start + len(surface)
         if item.level is Level.WATER:
@@ -129,7 +186,7 @@ class Resolver:
         return self._settlement(item, start, end, surface, anchors, context)
 
     def _district(
-        self, item: RawMention, start: int, end: int, surface: str, anchors: list[_Anchor], context: str | None
+        self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
     ) -> PlaceMention:
         numbers = _unique_by(item.ids, lambda n: (self.lx.districts[n].region, self.lx.districts[n].name))
 
@@ -145,12 +202,12 @@ class Resolver:
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), score)
 
     def _settlement(
-        self, item: RawMention, start: int, end: int, surface: str, anchors: list[_Anchor], context: str | None
+        self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
         table = self.lx.settlements
         regions, ranks, row_districts = table.regions, table.ranks, table.districts
-        named = self._named_regions(start, anchors)
-        districts = {anchor.district for anchor in anchors if anchor.district and anchor.position != start}
+        named = anchors.named(start)
+        districts = anchors.districts(start)
         # rows are sorted by size: the largest few, and any in a region or district the text names
         by_size = sorted(int(n) for n in item.ids)
         numbers = by_size[:8] + [n for n in by_size[8:] if regions[n] in named or row_districts[n] in districts]
@@ -182,32 +239,11 @@ class Resolver:
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 0.6 if rivals else 1.0)
 
     @staticmethod
-    def _named_regions(position: int, anchors: list[_Anchor]) -> dict[str, float]:
-        """Support for each region the text names around a position: more for the nearest than for the others."""
-        distance: dict[str, int] = {}
-        for anchor in anchors:
-            if anchor.position == position:
-                continue  # a mention does not support itself
-            gap = position - anchor.position if anchor.position <= position else 3 * (anchor.position - position)
-            distance[anchor.region] = min(gap, distance.get(anchor.region, gap))
-        if not distance:
-            return {}
-        nearest = min(distance, key=lambda region: distance[region])
-        return {region: NEAREST_REGION if region == nearest else OTHER_REGION for region in distance}
-
-    @staticmethod
-    def _closeness(region: str, position: int, anchors: list[_Anchor], context: str | None) -> tuple[int, int]:
-        """(0, distance) when the text names the region, (1, 0) for the context region, (2, 0) otherwise.
-
-        A region named after the mention counts as three times as far: text names the region first ("в Белгородской
-        области ... в селе X") more often than after."""
-        distances = [
-            position - anchor.position if anchor.position <= position else 3 * (anchor.position - position)
-            for anchor in anchors
-            if anchor.region == region and anchor.position != position  # a mention does not support itself
-        ]
-        if distances:
-            return (0, min(distances))
+    def _closeness(region: str, position: int, anchors: _Anchors, context: str | None) -> tuple[int, int]:
+        """(0, distance) when the text names the region, (1, 0) for the context region, (2, 0) otherwise."""
+        gap = anchors.gap(region, position)
+        if gap is not None:
+            return (0, gap)
         return (1, 0) if region == context else (2, 0)
 
     def region_place(self, iso: str) -> Place:
