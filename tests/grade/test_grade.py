@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from resolve.builders import KYIV, at, claim, report
-from skyledger.grade import Evidence, claimant_figures, credibility, grade_event
-from skyledger.model import Action, Claim, CountQualifier, Report, Source, SourceKind, WeaponClass
+from skyledger.grade import Evidence, claimant_figures, conflicts, credibility, grade_event
+from skyledger.model import Action, Casualties, Claim, CountQualifier, Damage, Report, Source, SourceKind, WeaponClass
 from skyledger.resolve import link_reports
 
 GOVERNOR = "regional_authority:RU-KLU"
@@ -174,3 +174,31 @@ def test_figures_cover_every_action_and_class_with_their_claimants() -> None:
         (Action.LAUNCHED, WeaponClass.UAV, 90),
     ]
     assert grade.count_best == 63  # intercepted comes first among equally reported figures
+
+
+def test_claimants_stating_different_casualties_are_a_conflict_on_outcomes() -> None:
+    governor = claim(1, 9, region="UA-51", country="UA", claimant="regional_authority:UA-51")
+    governor.casualties = Casualties(killed=0, injured=0)
+    update = claim(2, 9, region="UA-51", country="UA", claimant="regional_authority:UA-51")
+    update.casualties = Casualties(killed=0, injured=2)  # a later post of the same claimant: updates only grow
+    city = claim(3, 9, region="UA-51", country="UA", claimant="local_authority:UA-51")
+    city.casualties, city.damage = Casualties(killed=1, injured=2), Damage.REPORTED
+    agreeing = grade_event([governor, update], Evidence())
+    assert not agreeing.conflict
+    grade = grade_event([governor, update, city], Evidence())
+    assert grade.conflict and grade.credibility == 4 and not conflicts(grade.figures)
+    assert "agree on 9 UAVs intercepted but disagree on killed" in grade.explanation
+    assert "local_authority:UA-51: 1" in grade.explanation and "regional_authority:UA-51: 0" in grade.explanation
+    assert "injured" not in grade.explanation  # both say two injured in the end
+
+
+def test_an_ambiguous_whole_region_figure_takes_the_reading_that_agrees_with_the_others() -> None:
+    unsplit = claim(1, 3, region="RU-KLU", claimant=GOVERNOR)  # "three over the Zhukov and Maloyaroslavets districts"
+    more = claim(2, 2, region="RU-KLU", claimant=GOVERNOR, district="Lyudinovsky")  # "two more over Lyudinovo"
+    ministry = claim(3, 5, region="RU-KLU")
+    alone = {f.claimant: f.count for f in claimant_figures([unsplit, more])}
+    assert alone == {GOVERNOR: 3}  # read as a total containing the district unless something says otherwise
+    grade = grade_event([unsplit, more, ministry], Evidence())
+    assert not grade.conflict and {f.claimant: f.count for f in grade.figures} == {GOVERNOR: 5, "mod:RU": 5}
+    far = claim(3, 9, region="RU-KLU")  # neither reading agrees with nine: the conflict stands
+    assert grade_event([unsplit, more, far], Evidence()).conflict
