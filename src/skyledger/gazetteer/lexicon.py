@@ -46,6 +46,7 @@ CUE_KINDS = {
     "direction",
     "hromada",
     "street",
+    "city",
 }
 _FILLERS = {"of", "the"}  # "the village of X", "Republic of Tatarstan"
 
@@ -76,6 +77,7 @@ class Lexicon:
 
     district_by_id: dict[str, int] = field(default_factory=dict)
     district_names: dict[tuple[str, str], int] = field(default_factory=dict)  # (region, English name) -> number
+    city_of: dict[str, str] = field(default_factory=dict)  # oblast -> the city region inside it (UA-32 -> UA-30)
     settlement_keys: list[str] = field(default_factory=list)  # per settlement: "primary|...;alternate|..." keys
 
     def primary_keys(self, number: int, latin: bool) -> list[str]:
@@ -126,6 +128,7 @@ def build_lexicon(directory: Path) -> Lexicon:
     for code, forms in load_pairs(directory / "countries.tsv"):
         for form in forms.split("|"):
             lexicon.countries.add(name_key(form), code, is_latin(form))
+    lexicon.city_of = dict(load_pairs(directory / "city_regions.tsv"))
     for word in load_words(directory, "stopwords.txt"):
         lexicon.stop_words.add(word.lower())
         if len(word) >= LONG_STOP_WORD:  # a short one ("сім") stops only itself, not "Суми"

@@ -102,6 +102,8 @@ class Gazetteer:
         if not regions:
             found = [self.region_of_adjective(word) for word in words(text)]
             regions = [code for code in found if code]
+        if any(self._lx.cue(token, "city") for token in tokenize(text)):  # "Київська міська ВА" is the city's
+            regions = [self._lx.city_of.get(code, code) for code in regions]
         return regions[0] if len(set(regions)) == 1 else None
 
     def _mentions_of(self, name: str) -> list[PlaceMention]:

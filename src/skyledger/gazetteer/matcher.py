@@ -121,8 +121,8 @@ class Matcher:
             role = 0
             for key in token.bases:
                 role |= self._starts.get(key, 0)
-            if not _name_like(token.text):
-                role &= ~_NAME  # names of places, regions and countries are capitalised
+            if not _name_like(token.text) and not _abbreviation(token.text):
+                role &= ~_NAME  # names of places, regions and countries are capitalised (or abbreviated: ДНР, РФ)
             elif self.lx.person(token):
                 role |= _PERSON
             if len(self._roles) > 200_000:
@@ -297,7 +297,7 @@ class Matcher:
         countries = self.lx.countries.longest(text, tokens, i)
         if countries:
             options.append(RawMention(i, countries[0] - 1, Level.COUNTRY, countries[1][:1]))
-        places = self._bare_settlements(text, tokens, i)
+        places = None if _abbreviation(token.text) else self._bare_settlements(text, tokens, i)
         if places:
             options.append(self._settlement(tokens, i, places, cued=False))
             options[-1].initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
@@ -394,6 +394,11 @@ def _compound(text: str, tokens: list[Token], i: int, after: bool = False) -> bo
     if after:
         return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == "-"
     return i > 0 and text[tokens[i - 1].end : tokens[i].start] == "-"
+
+
+def _abbreviation(word: str) -> bool:
+    """An all-capitals word: "ДНР", "РФ", "КМВА" may name a region or a country, never a settlement."""
+    return len(word) >= 2 and word.isupper()
 
 
 def _name_like(word: str) -> bool:
