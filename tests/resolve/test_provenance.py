@@ -89,3 +89,18 @@ def test_claimant_links_come_from_cites() -> None:
         claim(2, 5),
     ]
     assert link_claimants(claims) == [ClaimantLink("regional_authority:RU-TUL", "mod:RU")]
+
+
+def test_a_quote_without_the_figures_still_links_to_a_recent_post_but_not_to_an_old_one() -> None:
+    post = report(1, "t.me/gov_kaluga", GOVERNOR_POST, at(10, 1))
+    quote = report(2, "wire.example", "The Kaluga governor wrote on Telegram that drones were downed.", at(10, 8), "en")
+    late = report(3, "wire2.example", "A day later the governor wrote on Telegram about drones.", at(11, 8), "en")
+    plain = report(4, "wire3.example", "Drones were downed over the Kaluga region, officials said.", at(10, 9), "en")
+    claims = {
+        1: [claim(1, 6, region="RU-KLU", claimant=GOVERNOR)],
+        2: [claim(2, None, region="RU-KLU", claimant=GOVERNOR)],
+        3: [claim(3, None, region="RU-KLU", claimant=GOVERNOR)],
+        4: [claim(4, None, region="RU-KLU", claimant=GOVERNOR)],
+    }
+    links = _links([post, quote, late, plain], claims)
+    assert links == {(2, 1): LinkKind.QUOTE}

@@ -11,6 +11,8 @@ channel's later post is an update, not a rewrite), so the graph has no cycles. T
 3. **same claims, any language**: a report repeats figures of a claimant (same action, weapon class, region and count,
    or same district or settlement) that the claimant's own post, published before it within :data:`CLAIM_WINDOW`,
    gave first. It is a *quote* when its text names its source ("wrote on Telegram", "со ссылкой на"), else a *rewrite*.
+   A report that names its source but gives other figures (or none) still quotes the claimant's own post of the same
+   action, weapon class and region published at most :data:`QUOTE_WINDOW` before it.
 
 Whose own post a report is: the source's owner claimant in the sources registry, else, for a Telegram channel whose
 claims all come from one non-media claimant, that claimant (an official channel speaks for itself).
@@ -34,6 +36,8 @@ from skyledger.registry import load_registry, normalise_handle
 
 TEXT_WINDOW = timedelta(hours=72)
 CLAIM_WINDOW = timedelta(hours=36)
+QUOTE_WINDOW = timedelta(hours=12)  # a quote with other figures still links to a post this recent
+QUOTE_ONLY_SCORE = 0.5
 JACCARD = 0.5
 CONTAINMENT = 0.7
 MIN_SHARED = 6  # trigrams two reports must share before containment counts
@@ -191,12 +195,13 @@ def _claim_links(
         if report.id is None or report.published is None:
             continue
         quoting = None
+        now = _stamp(report)
         for claimant in sorted({claim.claimant for claim in claims_by_report.get(report.id, ())} - {mine[report.id]}):
             wanted = {figure for figure in figures[report.id] if figure[0] == claimant}
             posts = own.get(claimant, [])
-            now = _stamp(report)
             first = bisect.bisect_left(posts, (now - CLAIM_WINDOW.total_seconds(), -1))
-            for _, parent in posts[first : bisect.bisect_right(posts, (now, math.inf))]:
+            found = False
+            for stamp, parent in posts[first : bisect.bisect_right(posts, (now, math.inf))]:
                 if parent == report.id or source_of.get(parent) == report.source:
                     continue
                 shared = len(wanted & figures[parent])
@@ -204,6 +209,13 @@ def _claim_links(
                     quoting = quotes_a_source(report.text) if quoting is None else quoting
                     kind = LinkKind.QUOTE if quoting else LinkKind.REWRITE
                     links.add(report.id, parent, kind, shared / len(wanted))
+                    found = True
+                elif now - stamp <= QUOTE_WINDOW.total_seconds() and {f[:4] for f in wanted} & {
+                    f[:4] for f in figures[parent]
+                }:
+                    quoting = quotes_a_source(report.text) if quoting is None else quoting
+                    if quoting and not found:
+                        links.add(report.id, parent, LinkKind.QUOTE, QUOTE_ONLY_SCORE)
 
 
 def link_reports(
