@@ -6,7 +6,8 @@ Pure functions over model objects (no store, no network): :func:`link_reports`, 
 
 from __future__ import annotations
 
-from skyledger.resolve.events import Resolution, block_of, event_id, event_number, link_events
+from skyledger.resolve.blocks import block_of, event_id, event_number
+from skyledger.resolve.events import Resolution, link_events
 from skyledger.resolve.provenance import link_claimants, link_reports, own_claimant
 
 __all__ = [

@@ -25,6 +25,7 @@ from datetime import datetime, timedelta, tzinfo
 from functools import lru_cache
 
 from skyledger.model import Action, Claim, Event, Report, TimePrecision, TimeWindow, WeaponClass
+from skyledger.resolve.blocks import block_of, block_of_event, block_place, event_id, event_number
 from skyledger.resolve.waves import wave_at, wave_bounds, wave_label, wave_number, zone_for
 
 LAG = timedelta(hours=1, minutes=30)
@@ -34,35 +35,6 @@ MERGE_TOLERANCE = timedelta(minutes=30)
 STALE = timedelta(hours=20)  # a window ending longer before publication is a misread date, not this report's wave
 AHEAD = timedelta(hours=1)  # nor is one starting after publication
 UNDATED = -1  # the wave of claims with neither a time window nor a publication time
-
-
-def event_id(number: int) -> str:
-    return f"E{number:05d}"
-
-
-def event_number(identifier: str) -> int:
-    digits = identifier.lstrip("E")
-    return int(digits) if digits.isdigit() else 0
-
-
-def block_of(claim: Claim) -> str:
-    """The region of a claim, or ``N:<country>`` for the national event of its wave."""
-    place = claim.place
-    region = place.region or (claim.regions[0] if len(claim.regions) == 1 else None)
-    if region:
-        return region
-    return "N:" + (place.country or claim.side or "XX")
-
-
-def block_of_event(event: Event) -> str:
-    return event.region or "N:" + (event.country or "XX")
-
-
-def _block_place(block: str) -> tuple[str | None, str | None]:
-    """(country, region) of a block."""
-    if block.startswith("N:"):
-        return block[2:], None
-    return block.split("-", 1)[0], block
 
 
 @dataclass(slots=True)
@@ -193,7 +165,7 @@ class _Linker:
     @staticmethod
     @lru_cache(maxsize=1024)
     def zone(block: str) -> tzinfo:
-        country, region = _block_place(block)
+        country, region = block_place(block)
         return zone_for(region, country)
 
     def resolve(self, identifier: str) -> str:
@@ -319,7 +291,7 @@ class _Linker:
                     break
 
     def event(self, state: _State) -> Event:
-        country, region = _block_place(state.block)
+        country, region = block_place(state.block)
         zone = self.zone(state.block)
         if state.start is not None and state.end is not None:
             time = TimeWindow(state.start, state.end, TimePrecision.HOUR)
