@@ -19,7 +19,7 @@ from skyledger.model import Claim, Report, Source
 from skyledger.pipeline import events as events_stage
 from skyledger.pipeline.progress import Progress
 from skyledger.store import Store
-from skyledger.store.claims import move_claims_to_run, replace_claims
+from skyledger.store.claims import move_claims_to_run, replace_claims_of_reports
 from skyledger.store.reports import Status, load_reports, report_ids_in_status, set_status
 from skyledger.store.runs import finish_run, set_run_stats, start_run
 
@@ -106,12 +106,11 @@ def process(store: Store, *, on_progress: Progress | None = None, workers: int |
     summary.workers = worker_count(len(pending), workers)
     touched: set[str] = set()
     for pairs, claim_lists in extract_chunks(_loaded(store, pending), summary.workers):
+        found = {report.id: claims for (report, _), claims in zip(pairs, claim_lists, strict=True) if report.id}
         with store.begin() as connection:
-            for (report, _source), claims in zip(pairs, claim_lists, strict=True):
-                assert report.id is not None
-                touched |= replace_claims(connection, report.id, claims, run_id)
-                summary.claims += len(claims)
-            set_status(connection, [report.id for report, _ in pairs if report.id is not None], Status.EXTRACTED)
+            touched |= replace_claims_of_reports(connection, found, run_id)
+            set_status(connection, list(found), Status.EXTRACTED)
+        summary.claims += sum(len(claims) for claims in found.values())
         summary.reports += len(pairs)
         if on_progress is not None:
             on_progress(summary.reports, len(pending))
