@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from skyledger.extract import outcomes, totals
 from skyledger.extract.attribution import media_claimant
-from skyledger.extract.candidates import Candidate, segment_candidates
+from skyledger.extract.candidates import NEARBY, Candidate, segment_candidates
 from skyledger.extract.claimplaces import claim_hits, event_hits, region_place, resolve_place, share_places
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
@@ -29,12 +29,14 @@ class _Voice:
 def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim]:
     context = build(report, source)
     found: list[Candidate] = []
+    by_segment: dict[int, list[Candidate]] = {}
     for index in range(len(context.segments)):
         if index not in context.skipped:
             candidates = segment_candidates(context, index, found)
             share_places(context, index, candidates)
-            _places_from_paragraph(context, index, candidates, found)
+            _places_from_paragraph(context, index, candidates, by_segment)
             found += candidates
+            by_segment[index] = candidates
     found = _drop_repeats(found)
     _impacts_at_targets(found)
     bare_class, bare_model = _report_class(context)
@@ -52,7 +54,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
 
 
 def _places_from_paragraph(
-    context: ReportContext, index: int, candidates: list[Candidate], found: list[Candidate]
+    context: ReportContext, index: int, candidates: list[Candidate], by_segment: dict[int, list[Candidate]]
 ) -> None:
     """A sentence that names no place continues the paragraph's last one ("Белгородский район. Над посёлком ...
     сбиты три беспилотника. Обломками повреждены окна"); a launch's target is not carried to what follows."""
@@ -68,12 +70,12 @@ def _places_from_paragraph(
             continue
         if context.owner is None and candidate.action is not Action.IMPACT:
             continue
-        for earlier in range(index - 1, -1, -1):
+        for earlier in range(index - 1, max(-1, index - 7), -1):
             if context.segments[earlier].paragraph != segment.paragraph or context.segments[earlier].item:
                 break
             if earlier in context.skipped:
                 continue
-            before = [c for c in found if c.segment == earlier]
+            before = by_segment.get(earlier, [])
             if before and all(c.action is Action.LAUNCHED for c in before):
                 break
             placed = [c for c in before if c.places]
@@ -110,7 +112,7 @@ def _drop_repeats(found: list[Candidate]) -> list[Candidate]:
         if candidate.unquantified and not candidate.bare:
             earlier = [
                 c
-                for c in kept
+                for c in kept[-NEARBY:]
                 if c.count is not None
                 and c.action is candidate.action
                 and c.weapon_class == candidate.weapon_class

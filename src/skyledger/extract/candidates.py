@@ -17,6 +17,7 @@ from skyledger.extract.weapons import WeaponMention, preceded_by_all
 from skyledger.model import Action, CountQualifier, WeaponClass
 
 REACH = 120  # how far an action word may stand from its weapon
+NEARBY = 40  # how many sentences back a report-wide rule looks (keeps a 5 MB post linear)
 _GAP = re.compile(r"^[\s\"'(«]*(?:[\w'-]+[\s\"'»)]+){0,4}$")
 _WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
 _COORD = re.compile(r"^\s*(?:,|и|і|та|й|and|or|или|або)\s*$")
@@ -183,7 +184,9 @@ def _drop_general(out: list[Candidate]) -> list[Candidate]:
 
 def _expand_all(context: ReportContext, out: list[Candidate], previous: list[Candidate]) -> list[Candidate]:
     """ "все воздушные цели были уничтожены", "all three missiles were shot down": the weapons launched before."""
-    launched = [c for c in previous if c.action is Action.LAUNCHED and c.count is not None]
+    if not out:
+        return out
+    launched = [c for c in _recent(previous, out[0].segment) if c.action is Action.LAUNCHED and c.count]
     if not launched:
         return out
     total = sum(c.count or 0 for c in launched)
@@ -247,8 +250,24 @@ def _header_actions(context: ReportContext, header: int | None) -> list[Candidat
     ]
 
 
+def _recent(previous: list[Candidate], segment: int) -> list[Candidate]:
+    """The candidates of the last NEARBY sentences before ``segment`` (``previous`` is in sentence order)."""
+    start = len(previous)
+    while start > 0 and previous[start - 1].segment >= segment - NEARBY:
+        start -= 1
+    return previous[start:]
+
+
 def _header_candidates(previous: list[Candidate], header: int | None) -> list[Candidate]:
-    return [c for c in previous if c.segment == header] if header is not None else []
+    if header is None:
+        return []
+    out = []
+    for candidate in reversed(previous):
+        if candidate.segment < header:
+            break
+        if candidate.segment == header:
+            out.append(candidate)
+    return out[::-1]
 
 
 def _weapon_candidate(

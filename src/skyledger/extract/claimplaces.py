@@ -29,7 +29,7 @@ def event_hits(hits: list[PlaceHit], launched: bool) -> list[PlaceHit]:
 
 def claim_hits(context: ReportContext, index: int) -> list[PlaceHit]:
     segment = context.segments[index]
-    spans = [(s.start, s.end) for s in context.speakers]
+    spans = [(s.start, s.end) for s in context.within(context.speakers, "speakers", segment.start - 200, segment.end)]
     return [
         h
         for h in context.within(context.places, "places", segment.start, segment.end)

@@ -25,7 +25,7 @@ _TITLE_END = re.compile(r"[.!?:…»\")]\s*$")
 
 @lru_cache(maxsize=1)
 def _not_count() -> re.Pattern[str]:
-    return re.compile(r"^\s*(?:" + "|".join(merged_list("numbers", "not_count", "qualifiers")) + r")(?!\w)")
+    return re.compile(r"\s*(?:" + "|".join(merged_list("numbers", "not_count", "qualifiers")) + r")(?!\w)")
 
 
 @lru_cache(maxsize=1)
@@ -34,8 +34,8 @@ def _month_before() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(merged_list("numbers", "not_count", "qualifiers")) + r")\.?\s+$")
 
 
-def _is_count(norm: str, number: Number, weapons: list[WeaponMention]) -> bool:
-    if _inside(number.start, weapons) or _not_count().match(norm[number.end :]):
+def _is_count(norm: str, number: Number, weapons: list[WeaponMention], starts: list[int]) -> bool:
+    if _inside(number.start, weapons, starts) or _not_count().match(norm, number.end):
         return False
     return not _month_before().search(norm[max(0, number.start - 14) : number.start])
 
@@ -88,7 +88,8 @@ def build(report: Report, source: Source | None) -> ReportContext:
     norm = normalise(text)
     weapons = find_weapons(norm)
     actions = find_actions(norm)
-    numbers = [n for n in find_numbers(norm) if _is_count(norm, n, weapons)]
+    weapon_starts = [w.start for w in weapons]
+    numbers = [n for n in find_numbers(norm) if _is_count(norm, n, weapons, weapon_starts)]
     blocked = [(w.start, w.end) for w in weapons] + [(a.start, a.end) for a in actions]
     blocked += [(n.start, n.end) for n in numbers] + [(m.start(), m.end()) for m in marker("ad").finditer(norm)]
     for key in ("night", "today", "subset"):
@@ -109,8 +110,9 @@ def build(report: Report, source: Source | None) -> ReportContext:
     return context
 
 
-def _inside(position: int, weapons: list[WeaponMention]) -> bool:
-    return any(w.start <= position < w.end for w in weapons)
+def _inside(position: int, weapons: list[WeaponMention], starts: list[int]) -> bool:
+    at = bisect.bisect_right(starts, position) - 1
+    return at >= 0 and weapons[at].start <= position < weapons[at].end
 
 
 def _main_region(hits: list[PlaceHit]) -> str | None:

@@ -123,7 +123,8 @@ class Words:
         stop = len(text) if endpos is None else endpos
         starts = word_starts(text)
         position = pos
-        for at in starts[bisect.bisect_left(starts, pos) :]:
+        for number in range(bisect.bisect_left(starts, pos), len(starts)):
+            at = starts[number]
             if at >= stop:
                 return
             if at < position:

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from skyledger.extract.context import ReportContext
 
 WINDOW = 40
+NEARBY = 40  # sentences around a claim whose statements may apply to it
 _NO = re.compile(r"(?:\bno|\bни|\bжоден|\bжодна)\s+$")
 
 
@@ -151,13 +153,18 @@ def by_candidate(
             region = _segment_region(context, index, by_segment.get(index, []), claimant_of)
             stated.append((index, region, voice_of(index), outcome))
     out: dict[int, Outcome] = {}
+    positions = [index for index, _, _, _ in stated]
     for candidate in found:
         region = _candidate_region(context, candidate, claimant_of)
         speaker = claimant_of(candidate)
-        states_own = any(index == candidate.segment for index, _, _, _ in stated)
+        window = stated
+        if len(stated) > 2 * NEARBY:  # a long post: only the statements of the sentences around it
+            low = bisect.bisect_left(positions, candidate.segment - NEARBY)
+            window = stated[low : bisect.bisect_right(positions, candidate.segment + NEARBY)]
+        states_own = any(index == candidate.segment for index, _, _, _ in window)
         usable = [
             (index, outcome)
-            for index, where, voice, outcome in stated
+            for index, where, voice, outcome in window
             if index == candidate.segment
             or ((index not in by_segment or not states_own) and voice == speaker and _same_place(where, region))
         ]

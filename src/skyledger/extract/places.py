@@ -155,8 +155,8 @@ def _listed_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list
 
 def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether [start, end) overlaps one of ``spans`` (sorted by start; none is longer than MAX_SPAN)."""
-    first = bisect.bisect_left(spans, (start - MAX_SPAN, 0))
-    for a, b in spans[first:]:
+    for number in range(bisect.bisect_left(spans, (start - MAX_SPAN, 0)), len(spans)):
+        a, b = spans[number]
         if a >= end:
             return False
         if start < b:

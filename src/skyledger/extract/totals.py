@@ -9,9 +9,10 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
-from skyledger.extract.candidates import Candidate
+from skyledger.extract.candidates import NEARBY, Candidate
 from skyledger.model import Action, Casualties, Claim, WeaponClass
 
 _MISSILES = {WeaponClass.MISSILE, WeaponClass.CRUISE_MISSILE, WeaponClass.BALLISTIC_MISSILE}
@@ -83,11 +84,14 @@ def _compatible(total: Claim, part: Claim) -> bool:
 
 
 def _drop_summed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
-    claims = [claim for _, claim in pairs]
     out = []
+    segments = [k.segment for k, _ in pairs]  # in sentence order
     for candidate, claim in pairs:
         if claim.count is not None and not candidate.bare:
-            parts = [p for p in claims if _compatible(claim, p) and p.count is not None and p.count < claim.count]
+            low = bisect.bisect_left(segments, candidate.segment - NEARBY)
+            high = bisect.bisect_right(segments, candidate.segment + NEARBY)
+            near = [p for _, p in pairs[low:high]]
+            parts = [p for p in near if _compatible(claim, p) and p.count is not None and p.count < claim.count]
             if len(parts) >= 2 and sum(p.count or 0 for p in parts) == claim.count:
                 continue
         out.append((candidate, claim))
@@ -96,16 +100,15 @@ def _drop_summed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Cand
 
 def _merge_placeless_impacts(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
     out: list[tuple[Candidate, Claim]] = []
+    last: dict[str, tuple[int, Claim]] = {}  # claimant -> (sentence, its latest impact)
     for candidate, claim in pairs:
         if candidate.bare and (not candidate.places or candidate.inherited) and claim.count is None:
-            earlier = [
-                c
-                for k, c in out
-                if c.action is Action.IMPACT and c.claimant == claim.claimant and k.segment != candidate.segment
-            ]
-            if earlier:
-                _absorb(earlier[-1], claim)
+            earlier = last.get(claim.claimant)
+            if earlier is not None and earlier[0] != candidate.segment:
+                _absorb(earlier[1], claim)
                 continue
+        if claim.action is Action.IMPACT:
+            last[claim.claimant] = (candidate.segment, claim)
         out.append((candidate, claim))
     return out
 
