@@ -18,6 +18,8 @@ from skyledger.extract.context import ReportContext
 from skyledger.extract.places import PlaceHit
 from skyledger.model import Place, PlacePrecision
 
+FIRST_GAP = 90  # characters from a claim to the first place that is its own
+NEXT_GAP = 30  # characters between places listed together
 _LEADS = re.compile(r"^[\s,]*(?:where|with|of which|где|де|с|з|из них|з них)?[\s,:-]*$")
 _CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
 
@@ -66,7 +68,7 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
         if candidate.orphan:
             continue
         stop = ordered[number + 1].anchor if number + 1 < len(ordered) else context.segments[index].end
-        mine = [h for h in hits if candidate.end <= h.start < stop and h.start not in taken]
+        mine = _chain([h for h in hits if candidate.end <= h.start < stop and h.start not in taken], candidate.end)
         if candidate.bare:
             mine = [h for h in hits if h.start >= ordered[number - 1].end] if number else hits
             mine = [h for h in mine if h.start < stop] or mine
@@ -83,6 +85,19 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
     for candidate in ordered:
         if not candidate.places:
             candidate.places = opening
+
+
+def _chain(hits: list[PlaceHit], start: int) -> list[PlaceHit]:
+    """The places that follow a claim closely, one after another ("над Брасовским, Навлинским и Выгоничским
+    районами"); a place further on ("..., the latest of the losses for Moscow") belongs to another thought."""
+    out: list[PlaceHit] = []
+    position, gap = start, FIRST_GAP
+    for hit in hits:
+        if hit.start - position > gap:
+            break
+        out.append(hit)
+        position, gap = hit.end, NEXT_GAP
+    return out
 
 
 def _opening(hits: list[PlaceHit], ordered: list[Candidate]) -> list[PlaceHit]:

@@ -65,6 +65,13 @@ def _not_places() -> re.Pattern[str]:
     return re.compile(r"(?:" + "|".join(merged_list("context", "not_places")) + r")$")
 
 
+def _dateline(text: str, start: int, end: int) -> bool:
+    """ "KYIV, Nov 12 –": the place a news agency's story was filed from, not where anything happened."""
+    line_start = text.rfind("\n", 0, start) + 1
+    surface = text[start:end]
+    return not text[line_start:start].strip() and surface.isupper() and text[end : end + 1] in (",", " ")
+
+
 def _plausible(mention: PlaceMention, norm: str, blocked: list[tuple[int, int]]) -> bool:
     """False for a mention that is another recognised word, a common word, or an adjective with no place noun."""
     surface = norm[mention.start : mention.end]
@@ -81,7 +88,7 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
     blocked = sorted(span for span in blocked if span[1] - span[0] <= MAX_SPAN)
     hits: list[PlaceHit] = []
     for mention in gaz.find_places(text, context_region):
-        if not _plausible(mention, norm, blocked):
+        if not _plausible(mention, norm, blocked) or _dateline(text, mention.start, mention.end):
             continue
         level = mention.level.value
         water = mention.surface if level == "water" or _WATER_WORDS.search(mention.surface) else None
