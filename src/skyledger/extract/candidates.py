@@ -32,6 +32,7 @@ _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
 _NOT = re.compile(
     r"(?:\bnot|n't|\bне|\bні|\bno|\bбез|\bnever|\bnothing|\bничего|\bнічого)\s+(?:[\w-]+\s+)?$"
 )  # "were not damaged"
+_OF_THEM = re.compile(r"\s+(?:of them|of which|из них|з них|із них)\b")
 _COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
 _AUXILIARY = re.compile(r"^\s*(?:(?:were|was|had|have|has|been|are|is|были|был|была|было|були|був|була|було)\s+)*$")
 _HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
@@ -375,7 +376,8 @@ def _orphans(
         source = _source_weapon(number.start, weapons, inherited)
         if source is None:
             continue
-        action = _subject_of(norm, acts, number) or _nearest_action(context, acts, number.start, number.end)
+        action = _subject_of(norm, acts, number) or _of_them(norm, acts, number)
+        action = action or _nearest_action(context, acts, number.start, number.end)
         if action is not None and action.kind == "lost":
             continue
         chosen = action.action if action is not None and action.kind not in ("nominal",) else source[2]
@@ -396,6 +398,13 @@ def _orphans(
             )
         )
     return out
+
+
+def _of_them(norm: str, acts: list[ActionMention], number: Number) -> ActionMention | None:
+    """ "96 з них вдалося збити", "17 of them were downed": the action said of the part, to its right."""
+    if not _OF_THEM.match(norm, number.end):
+        return None
+    return next((a for a in acts if 0 <= a.start - number.end <= 40 and a.kind != "nominal"), None)
 
 
 def _acted(norm: str, acts: list[ActionMention], number: Number) -> bool:

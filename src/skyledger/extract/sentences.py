@@ -58,7 +58,8 @@ def split(text: str) -> list[Segment]:
 
 
 def _looks_like_item(piece: str) -> bool:
-    return bool(re.match(r"^[\s*_]*(?:[\w'*]+\s+){0,2}[\w'*]+\s*[-–—]\s", piece))
+    """ "десять – над ...", "два БПЛА – над ...", "29 ракет и 149 дронов": what follows a colon, item by item."""
+    return bool(re.match(r"^[\s*_]*(?:(?:[\w'*]+\s+){0,2}[\w'*]+\s*[-–—]\s|\d)", piece))
 
 
 def _cut(start: int, end: int, paragraph: int) -> list[tuple[int, int, int]]:
