@@ -55,6 +55,33 @@ CASES = [
         "Напомним, на прошлой неделе над Ржевским районом были уничтожены три беспилотника.",
         set(),
     ),
+    (
+        NEWS,
+        "Air defence history\n\nOn 9 March 2019 air defences shot down four drones over the Tver region.",
+        set(),
+    ),
+    (
+        NEWS,
+        "Drones over Ukraine\n\nKYIV, April 5 - Ukraine's air defences shot down 30 of the 45 drones that Russia "
+        "launched overnight, the Air Force said.",
+        {("intercepted", "uav", 30, None, "armed_forces:UA"), ("launched", "uav", 45, None, "armed_forces:UA")},
+    ),
+    (
+        AIR_FORCE,
+        "Ще 11 дронів-імітаторів локаційно втрачено. Ще 6 дронів локаційно втрачено внаслідок протидії засобів РЕБ.",
+        {("intercepted", "uav", 6, None, "armed_forces:UA")},
+    ),
+    (
+        MOD,
+        "Дежурными средствами ПВО уничтожены восемь БПЛА: по четыре – над территориями Тверской и Смоленской областей.",
+        {("intercepted", "uav", 4, "RU-TVE", "mod:RU"), ("intercepted", "uav", 4, "RU-SMO", "mod:RU")},
+    ),
+    (
+        NEWS,
+        "Ministry tally\n\nRussia's Defence Ministry said 12 drones had been destroyed over the Tver region, "
+        "seven of them over the Konakovo district.",
+        {("intercepted", "uav", 12, "RU-TVE", "mod:RU"), ("intercepted", "uav", 7, "RU-TVE", "mod:RU")},
+    ),
 ]
 
 
