@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from skyledger.extract import outcomes, totals
 from skyledger.extract.attribution import media_claimant
-from skyledger.extract.candidates import NEARBY, Candidate, segment_candidates
+from skyledger.extract.candidate import NEARBY, Candidate
+from skyledger.extract.candidates import segment_candidates
 from skyledger.extract.claimplaces import claim_hits, event_hits, region_place, resolve_place, share_places
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome

@@ -1,62 +1,28 @@
 """Per sentence: weapons with their counts, numbers standing for a listed weapon ("десять – над Брянской областью"),
 the action each belongs to, and impacts reported with no weapon named ("влучання на 6 локаціях").
 
-A Candidate is a claim before its place, claimant and outcomes are read.
+Numbers standing alone are read in ``standalone``, impacts with no weapon in ``impacts``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from skyledger.extract.actions import ActionMention, marker
+from skyledger.extract.candidate import NEARBY, Candidate, nearest_action
 from skyledger.extract.context import ReportContext
-from skyledger.extract.lexicon import word_pattern
+from skyledger.extract.impacts import bare_impacts
 from skyledger.extract.numbers import Number
+from skyledger.extract.standalone import standalone
 from skyledger.extract.weapons import WeaponMention, preceded_by_all
 from skyledger.model import Action, CountQualifier, WeaponClass
 
-REACH = 120  # how far an action word may stand from its weapon
-NEARBY = 40  # how many sentences back a report-wide rule looks (keeps a 5 MB post linear)
 _GAP = re.compile(r"^[\s\"'(«]*(?:[\w'-]+[\s\"'»)]+){0,4}$")
 _WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
 _COORD = re.compile(r"^\s*(?:,|и|і|та|й|and|or|или|або)\s*$")
-_ORPHAN_AFTER = re.compile(
-    r"^\s*(?:[-:]\s|(?:more |more,? |ещ[её] |ще )?(?:над|в|у|во|на|over|in|above|of them|of which|из них|з них|near|"
-    r"around|close to|около|возле|в районе|біля|поблизу|неподалік|"
-    r"from them|more (?=over|in|above|were|had)|ещ[её]|ще)\b)"
-)
-_ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|[-:])\s*$")
 _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
-_NOT = re.compile(
-    r"(?:\bnot|n't|\bне|\bні|\bno|\bбез|\bnever|\bnothing|\bничего|\bнічого)\s+(?:[\w-]+\s+)?$"
-)  # "were not damaged"
-_OF_THEM = re.compile(r"\s+(?:of them|of which|из них|з них|із них)\b")
-_COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
-_AUXILIARY = re.compile(r"^\s*(?:(?:were|was|had|have|has|been|are|is|были|был|была|было|були|був|була|було)\s+)*$")
-_HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
-
-
-@dataclass
-class Candidate:
-    action: Action
-    weapon_class: str
-    model: str | None
-    count: int | None
-    qualifier: CountQualifier
-    anchor: int
-    end: int
-    segment: int
-    kind: str
-    distributive: bool = False
-    bare: bool = False  # an impact with no weapon named
-    subset: bool = False  # "из них четыре": part of a count already given
-    orphan: bool = False  # a number standing for a weapon named before it
-    header: int | None = None  # the sentence that opened the list this candidate's sentence is an item of
-    inherited: bool = False  # its places come from an earlier sentence of the paragraph
-    unquantified: bool = False  # a plural with no number at all ("the drones"): may only repeat an earlier claim
-    places: list = field(default_factory=list)  # type: ignore[type-arg]
 
 
 def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Number], used: set[int]) -> Number | None:
@@ -68,27 +34,6 @@ def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Numb
             return number
         return None
     return None
-
-
-def _nearest_action(context: ReportContext, acts: list[ActionMention], start: int, end: int) -> ActionMention | None:
-    norm = context.norm
-    inside = [a for a in acts if start <= a.start and a.end <= end and a.kind != "nominal"]
-    if inside:  # "11 збитих безпілотників"
-        return inside[0]
-    left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
-    right = [
-        a for a in acts if a.start >= end and a.start - end <= REACH and not re.search(r"[;]", norm[end : a.start])
-    ]
-    before = left[-1] if left else None
-    after = right[0] if right else None
-    debris = [a for a in left if a.kind == "debris" and start - a.end <= 40]
-    if debris and before is not None and before.kind in ("intercept", "destroy") and before.end >= start - 2:
-        return debris[-1]  # "debris of a downed drone", "уламки збитого БпЛА": the debris is what fell
-    if before is not None and before.kind == "nominal" and after is not None and after.start - end <= 60:
-        return after
-    if before is not None and after is not None and after.kind in ("intercept", "destroy") and before.kind == "nominal":
-        return after
-    return before or after
 
 
 def segment_candidates(context: ReportContext, index: int, previous: list[Candidate]) -> list[Candidate]:
@@ -119,9 +64,9 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     out = _drop_general(out)
     out = _expand_all(context, out, previous)
     inherited = [c for c in (header or previous[-3:]) if not c.bare]
-    out += _orphans(context, index, numbers, used, acts, weapons, inherited)
+    out += standalone(context, index, numbers, used, acts, weapons, inherited)
     out = _drop_general(out)
-    out += _bare_impacts(context, index, acts, out)
+    out += bare_impacts(context, index, acts, out)
     return out
 
 
@@ -138,7 +83,7 @@ def _part_and_whole(
     context: ReportContext, whole: Candidate, part: Number, acts: list[ActionMention]
 ) -> list[Candidate]:
     """The part takes the action said of it; the whole is a launch when the sentence says so, else no claim."""
-    action = _nearest_action(context, acts, part.start, part.end)
+    action = nearest_action(context, acts, part.start, part.end)
     out = []
     if action is not None:
         out.append(
@@ -280,7 +225,7 @@ def _weapon_candidate(
     header: list[Candidate],
 ) -> Candidate | None:
     anchor = number.start if number is not None else weapon.start
-    action = _nearest_action(context, acts, anchor, weapon.end)
+    action = nearest_action(context, acts, anchor, weapon.end)
     if action is None and header:
         chosen, kind = header[0].action, header[0].kind
     elif action is None and _subset_start(context, index):
@@ -347,131 +292,3 @@ def _absorbed(context: ReportContext, out: list[Candidate], candidate: Candidate
         last.weapon_class, last.model = WeaponClass.OTHER.value, None
     last.end = candidate.end
     return True
-
-
-def _orphans(
-    context: ReportContext,
-    index: int,
-    numbers: list[Number],
-    used: set[int],
-    acts: list[ActionMention],
-    weapons: list[WeaponMention],
-    inherited: list[Candidate],
-) -> list[Candidate]:
-    """Numbers that stand for a weapon named before: list items, "17 of them over Kursk", "Kaluga, with five"."""
-    segment = context.segments[index]
-    norm = context.norm
-    out = []
-    for number in numbers:
-        if number.start in used or number.weak or number.value is None:
-            continue
-        after = norm[number.end : number.end + 25]
-        before = norm[max(segment.start, number.start - 12) : number.start]
-        if _COMPARISON.match(after) or not (
-            segment.item or _ORPHAN_AFTER.match(after) or _ORPHAN_BEFORE.search(before) or _acted(norm, acts, number)
-        ):
-            continue
-        if word_pattern("outcomes", "people").match(after.strip()) or re.match(r"^\s*(?:%|лет|год|років|км)", after):
-            continue
-        source = _source_weapon(number.start, weapons, inherited)
-        if source is None:
-            continue
-        action = _subject_of(norm, acts, number) or _of_them(norm, acts, number)
-        action = action or _nearest_action(context, acts, number.start, number.end)
-        if action is not None and action.kind == "lost":
-            continue
-        chosen = action.action if action is not None and action.kind not in ("nominal",) else source[2]
-        kind = action.kind if action is not None else "inherited"
-        out.append(
-            Candidate(
-                chosen,
-                source[0],
-                source[1],
-                number.value,
-                number.qualifier,
-                number.start,
-                number.end,
-                index,
-                kind,
-                number.distributive,
-                orphan=True,
-            )
-        )
-    return out
-
-
-def _of_them(norm: str, acts: list[ActionMention], number: Number) -> ActionMention | None:
-    """ "96 з них вдалося збити", "17 of them were downed": the action said of the part, to its right."""
-    if not _OF_THEM.match(norm, number.end):
-        return None
-    return next((a for a in acts if 0 <= a.start - number.end <= 40 and a.kind != "nominal"), None)
-
-
-def _acted(norm: str, acts: list[ActionMention], number: Number) -> bool:
-    return _subject_of(norm, acts, number) is not None
-
-
-def _subject_of(norm: str, acts: list[ActionMention], number: Number) -> ActionMention | None:
-    """ "Two were brought down", "one struck": the action word a number is the subject of."""
-    for act in acts:
-        if (
-            0 <= act.start - number.end <= 25
-            and act.kind != "nominal"
-            and _AUXILIARY.match(norm[number.end : act.start])
-        ):
-            return act
-    return None
-
-
-def _source_weapon(
-    position: int, weapons: list[WeaponMention], inherited: list[Candidate]
-) -> tuple[str, str | None, Action] | None:
-    before = [w for w in weapons if w.end <= position]
-    if before:
-        return before[-1].weapon_class, before[-1].model, Action.INTERCEPTED
-    if inherited:
-        last = inherited[-1]
-        return last.weapon_class, last.model, last.action
-    return None
-
-
-def _bare_impacts(
-    context: ReportContext, index: int, acts: list[ActionMention], found: list[Candidate]
-) -> list[Candidate]:
-    """Impact words no weapon took: one impact per kind (hit / debris), or one for damage alone ("влучання 5 ракет
-    на 8 локаціях, падіння уламків на 6 локаціях": the debris is an impact of its own)."""
-    impacts = [c for c in found if c.action is Action.IMPACT]
-    kinds: dict[str, ActionMention] = {}
-    for act in acts:
-        if act.action is not Action.IMPACT or _NOT.search(context.norm, max(0, act.start - 14), act.start):
-            continue
-        if impacts and not all(_apart(context.norm, c, act) for c in impacts):
-            continue
-        kinds.setdefault(_HIT_KINDS[act.kind], act)
-    if "damage" in kinds and (len(kinds) > 1 or impacts):
-        del kinds["damage"]
-    out = []
-    for kind, act in kinds.items():
-        count, qualifier = _hit_count(context, index)
-        out.append(Candidate(Action.IMPACT, "", None, count, qualifier, act.start, act.end, index, kind, bare=True))
-    return out
-
-
-def _apart(norm: str, candidate: Candidate, act: ActionMention) -> bool:
-    """A hit and a debris fall told in clauses of their own ("влучання ..., падіння уламків ...")."""
-    if _HIT_KINDS.get(candidate.kind) == _HIT_KINDS[act.kind] or act.kind == "damage":
-        return False
-    between = norm[act.end : candidate.anchor] if act.end <= candidate.anchor else norm[candidate.end : act.start]
-    return "," in between or ";" in between
-
-
-def _hit_count(context: ReportContext, index: int) -> tuple[int | None, CountQualifier]:
-    """ "три влучання", "at least seven times": the number of hits, when the sentence gives one."""
-    segment = context.segments[index]
-    nouns = list(marker("hitnoun").finditer(context.norm, segment.start, segment.end))
-    for noun in nouns:
-        for number in context.within(context.numbers, "numbers", segment.start, noun.start()):
-            gap = context.norm[number.end : noun.start()]
-            if number.value is not None and not number.weak and re.fullmatch(r"\s*(?:\w+\s+)?", gap):
-                return number.value, number.qualifier
-    return None, CountQualifier.UNSPECIFIED

@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from skyledger.extract import places
-from skyledger.extract.candidates import Candidate
+from skyledger.extract.candidate import Candidate
 from skyledger.extract.context import ReportContext
 from skyledger.extract.places import PlaceHit
 from skyledger.model import Place, PlacePrecision

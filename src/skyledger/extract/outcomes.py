@@ -19,7 +19,7 @@ from skyledger.extract.numbers import Number, find_collective
 from skyledger.model import Damage
 
 if TYPE_CHECKING:
-    from skyledger.extract.candidates import Candidate
+    from skyledger.extract.candidate import Candidate
     from skyledger.extract.context import ReportContext
 
 WINDOW = 40
@@ -121,20 +121,13 @@ def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]
     return {key: value for key, (_, value) in found.items()}
 
 
-def by_candidate(
+def _statements(
     context: ReportContext,
-    found: list[Candidate],
+    by_segment: dict[int, list[Candidate]],
     claimant_of: Callable[[Candidate], str],
     voice_of: Callable[[int], str],
-) -> dict[int, Outcome]:
-    """The outcome each candidate carries: its own sentence's, updated by outcome-only sentences about its region.
-
-    Keys are ``id(candidate)``. Outcome-only sentences ("Пострадавших нет.") apply to every candidate of their region;
-    a later figure replaces an earlier one ("число раненых выросло до трех").
-    """
-    by_segment: dict[int, list[Candidate]] = {}
-    for candidate in found:
-        by_segment.setdefault(candidate.segment, []).append(candidate)
+) -> list[tuple[int, str | None, str, Outcome]]:
+    """(sentence, region, claimant, outcome) of every sentence that states an outcome, in order."""
     stated: list[tuple[int, str | None, str, Outcome]] = []
     for index, segment in enumerate(context.segments):
         if index in context.skipped:
@@ -152,6 +145,24 @@ def by_candidate(
         if not outcome.empty:
             region = _segment_region(context, index, by_segment.get(index, []), claimant_of)
             stated.append((index, region, voice_of(index), outcome))
+    return stated
+
+
+def by_candidate(
+    context: ReportContext,
+    found: list[Candidate],
+    claimant_of: Callable[[Candidate], str],
+    voice_of: Callable[[int], str],
+) -> dict[int, Outcome]:
+    """The outcome each candidate carries: its own sentence's, updated by outcome-only sentences about its region.
+
+    Keys are ``id(candidate)``. Outcome-only sentences ("Пострадавших нет.") apply to every candidate of their region;
+    a later figure replaces an earlier one ("число раненых выросло до трех").
+    """
+    by_segment: dict[int, list[Candidate]] = {}
+    for candidate in found:
+        by_segment.setdefault(candidate.segment, []).append(candidate)
+    stated = _statements(context, by_segment, claimant_of, voice_of)
     out: dict[int, Outcome] = {}
     positions = [index for index, _, _, _ in stated]
     for candidate in found:

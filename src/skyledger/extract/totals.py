@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from skyledger.extract.candidates import NEARBY, Candidate
+from skyledger.extract.candidate import NEARBY, Candidate
 from skyledger.model import Action, Casualties, Claim, WeaponClass
 
 _MISSILES = {WeaponClass.MISSILE, WeaponClass.CRUISE_MISSILE, WeaponClass.BALLISTIC_MISSILE}

@@ -1,0 +1,55 @@
+"""A Candidate: a claim before its place, claimant and outcomes are read; and the action word a weapon belongs to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from skyledger.extract.actions import ActionMention
+from skyledger.extract.context import ReportContext
+from skyledger.model import Action, CountQualifier
+
+REACH = 120  # how far an action word may stand from its weapon
+NEARBY = 40  # how many sentences back a report-wide rule looks (keeps a 5 MB post linear)
+
+
+@dataclass
+class Candidate:
+    action: Action
+    weapon_class: str
+    model: str | None
+    count: int | None
+    qualifier: CountQualifier
+    anchor: int
+    end: int
+    segment: int
+    kind: str
+    distributive: bool = False
+    bare: bool = False  # an impact with no weapon named
+    subset: bool = False  # "из них четыре": part of a count already given
+    orphan: bool = False  # a number standing for a weapon named before it
+    header: int | None = None  # the sentence that opened the list this candidate's sentence is an item of
+    inherited: bool = False  # its places come from an earlier sentence of the paragraph
+    unquantified: bool = False  # a plural with no number at all ("the drones"): may only repeat an earlier claim
+    places: list = field(default_factory=list)  # type: ignore[type-arg]
+
+
+def nearest_action(context: ReportContext, acts: list[ActionMention], start: int, end: int) -> ActionMention | None:
+    norm = context.norm
+    inside = [a for a in acts if start <= a.start and a.end <= end and a.kind != "nominal"]
+    if inside:  # "11 збитих безпілотників"
+        return inside[0]
+    left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
+    right = [
+        a for a in acts if a.start >= end and a.start - end <= REACH and not re.search(r"[;]", norm[end : a.start])
+    ]
+    before = left[-1] if left else None
+    after = right[0] if right else None
+    debris = [a for a in left if a.kind == "debris" and start - a.end <= 40]
+    if debris and before is not None and before.kind in ("intercept", "destroy") and before.end >= start - 2:
+        return debris[-1]  # "debris of a downed drone", "уламки збитого БпЛА": the debris is what fell
+    if before is not None and before.kind == "nominal" and after is not None and after.start - end <= 60:
+        return after
+    if before is not None and after is not None and after.kind in ("intercept", "destroy") and before.kind == "nominal":
+        return after
+    return before or after

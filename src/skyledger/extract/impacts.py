@@ -1,0 +1,58 @@
+"""Impacts reported with no weapon named: "Зафіксовано влучання на 6 локаціях", "обломки упали в поле"; their
+count from the hits when the sentence gives one ("три влучання", "at least seven times")."""
+
+from __future__ import annotations
+
+import re
+
+from skyledger.extract.actions import ActionMention, marker
+from skyledger.extract.candidate import Candidate
+from skyledger.extract.context import ReportContext
+from skyledger.model import Action, CountQualifier
+
+_HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
+_NOT = re.compile(
+    r"(?:\bnot|n't|\bне|\bні|\bno|\bбез|\bnever|\bnothing|\bничего|\bнічого)\s+(?:[\w-]+\s+)?$"
+)  # "were not damaged"
+
+
+def bare_impacts(
+    context: ReportContext, index: int, acts: list[ActionMention], found: list[Candidate]
+) -> list[Candidate]:
+    """Impact words no weapon took: one impact per kind (hit / debris), or one for damage alone ("влучання 5 ракет
+    на 8 локаціях, падіння уламків на 6 локаціях": the debris is an impact of its own)."""
+    impacts = [c for c in found if c.action is Action.IMPACT]
+    kinds: dict[str, ActionMention] = {}
+    for act in acts:
+        if act.action is not Action.IMPACT or _NOT.search(context.norm, max(0, act.start - 14), act.start):
+            continue
+        if impacts and not all(_apart(context.norm, c, act) for c in impacts):
+            continue
+        kinds.setdefault(_HIT_KINDS[act.kind], act)
+    if "damage" in kinds and (len(kinds) > 1 or impacts):
+        del kinds["damage"]
+    out = []
+    for kind, act in kinds.items():
+        count, qualifier = _hit_count(context, index)
+        out.append(Candidate(Action.IMPACT, "", None, count, qualifier, act.start, act.end, index, kind, bare=True))
+    return out
+
+
+def _apart(norm: str, candidate: Candidate, act: ActionMention) -> bool:
+    """A hit and a debris fall told in clauses of their own ("влучання ..., падіння уламків ...")."""
+    if _HIT_KINDS.get(candidate.kind) == _HIT_KINDS[act.kind] or act.kind == "damage":
+        return False
+    between = norm[act.end : candidate.anchor] if act.end <= candidate.anchor else norm[candidate.end : act.start]
+    return "," in between or ";" in between
+
+
+def _hit_count(context: ReportContext, index: int) -> tuple[int | None, CountQualifier]:
+    """ "три влучання", "at least seven times": the number of hits, when the sentence gives one."""
+    segment = context.segments[index]
+    nouns = list(marker("hitnoun").finditer(context.norm, segment.start, segment.end))
+    for noun in nouns:
+        for number in context.within(context.numbers, "numbers", segment.start, noun.start()):
+            gap = context.norm[number.end : noun.start()]
+            if number.value is not None and not number.weak and re.fullmatch(r"\s*(?:\w+\s+)?", gap):
+                return number.value, number.qualifier
+    return None, CountQualifier.UNSPECIFIED
