@@ -171,6 +171,13 @@ def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
     fallback = _Voice(media_claimant(context.source, context.report.source or ""), ())
     for waiting in pending:
         out[waiting] = [(context.segments[waiting].start, fallback)]
+    for index, segment in enumerate(context.segments):  # a list's items say what its header says, citing alike
+        header = out.get(segment.header) if segment.header is not None else None
+        if header and index in out and not any(v.cites for _, v in out[index]):
+            said = header[-1][1]
+            out[index] = [
+                (p, _Voice(v.claimant, said.cites) if v.claimant == said.claimant else v) for p, v in out[index]
+            ]
     return out
 
 

@@ -58,6 +58,7 @@ class ReportContext:
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _found: dict[tuple[str, str], list[int]] = field(default_factory=dict)
     memo: dict[object, object] = field(default_factory=dict)
+    title: set[int] = field(default_factory=set)  # the headline's sentences: no claims, but the weapons it names
 
     def within(self, items: list, name: str, start: int, end: int) -> list:  # type: ignore[type-arg]
         """The items of ``items`` (sorted by start) that start in ``[start, end)``."""
@@ -130,6 +131,8 @@ def _skipped(context: ReportContext) -> set[int]:
         weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
         if title or recap or weak or times.stale(context.norm, start, end, context.report.published):
             skipped.add(index)
+        if title and not recap:
+            context.title.add(index)
     return skipped
 
 
@@ -143,10 +146,10 @@ def _in_title(context: ReportContext, segment: Segment) -> bool:
 
 
 def report_classes(context: ReportContext) -> list[tuple[str, str | None]]:
-    """(class, model) of every in-scope weapon named in the sentences that are not skipped."""
+    """(class, model) of every in-scope weapon named in the headline and the sentences that are not skipped."""
     out = []
     for index, segment in enumerate(context.segments):
-        if index in context.skipped:
+        if index in context.skipped and index not in context.title:
             continue
         for weapon in context.within(context.weapons, "weapons", segment.start, segment.end):
             if weapon.in_scope:
