@@ -159,3 +159,14 @@ def test_every_region_of_ru_ua_by_has_names_a_point_and_a_valid_zone(gazetteer: 
 
 def test_unknown_region_code(gazetteer: Gazetteer) -> None:
     assert gazetteer.region("XX-ZZZ") is None
+
+
+def test_hromadas_name_the_region_of_their_centre(gazetteer: Gazetteer) -> None:
+    text = "Обстріли прикордоння Сумщини: Миропільська громада, Шосткинська громада, Білопільська громада."
+    found = [(m.surface, m.level.value, m.place.region) for m in gazetteer.find_places(text)]
+    assert found == [
+        ("Сумщини", "region", "UA-59"),
+        ("Миропільська громада", "region", "UA-59"),  # Myropillia of Sumy, not the Donetsk village
+        ("Шосткинська громада", "region", "UA-59"),
+        ("Білопільська громада", "region", "UA-59"),
+    ]

@@ -247,14 +247,15 @@ class Matcher:
         return self._emit(items, Level.DISTRICT, close) if close is not None else []
 
     def _hromada(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        """ "Білопільська громада" -> its centre Білопілля (the adjective's base less -ськ is the town's)."""
+        """ "Білопільська громада": the region of its centre Білопілля (the adjective's base less -ськ is the town's;
+        Шосткинська less -инськ is Шостка). A hromada is neither a raion nor its centre: it names only a region."""
         if not self._followed_by(text, tokens, i + 1, "hromada") or not ADJECTIVE_FORM.search(tokens[i].text.lower()):
             return []
         if _compound(text, tokens, i):
             return []  # "Середино-Будська громада" is not "Будська громада"
         found: list[int] = []
         for key in tokens[i].bases[:1]:
-            for noun in (key[:-2], key[:-1]) if key.endswith("sk") else ():
+            for noun in (key[:-2], key[:-1], key[:-4] if key.endswith("Vnsk") else "") if key.endswith("sk") else ():
                 found.extend(
                     n
                     for n in self.lx.settlement_names.lookup((noun,))

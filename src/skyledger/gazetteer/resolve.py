@@ -142,8 +142,8 @@ class Resolver:
         shared = self._list_regions(raw)
         for item in raw:
             position = tokens[item.first].start
-            if item.level is Level.REGION:
-                anchors.extend(_Anchor(position, str(iso)) for iso in item.ids[:1])
+            if item.level is Level.REGION and len(item.ids) == 1:
+                anchors.append(_Anchor(position, str(item.ids[0])))
             elif item.level is Level.DISTRICT:
                 regions = shared.get(item.group) or {self.lx.districts[int(n)].region for n in item.ids}
                 if len(regions) == 1:
@@ -178,8 +178,11 @@ class Resolver:
         if item.level is Level.COUNTRY:
             place = Place(country=str(item.ids[0]), precision=PlacePrecision.COUNTRY)
             return PlaceMention(start, end, surface, item.level, place)
-        if item.level is Level.REGION:
-            places = [self.region_place(str(iso)) for iso in item.ids]
+        if item.level is Level.REGION:  # several: a hromada's centre name in several regions; the named one first
+            codes = sorted(
+                (str(iso) for iso in item.ids), key=lambda iso: self._closeness(iso, start, anchors, context)
+            )
+            places = [self.region_place(iso) for iso in codes]
             return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 1.0, item.authority)
         if item.level is Level.DISTRICT:
             return self._district(item, start, end, surface, anchors, context)
