@@ -29,6 +29,8 @@ class _Voice:
 
 def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim]:
     context = build(report, source)
+    if context is None:
+        return []
     found: list[Candidate] = []
     by_segment: dict[int, list[Candidate]] = {}
     for index in range(len(context.segments)):

@@ -18,7 +18,7 @@ from skyledger.extract.numbers import Number, find_collective, find_numbers
 from skyledger.extract.places import PlaceHit
 from skyledger.extract.sentences import Segment, split
 from skyledger.extract.weapons import WeaponMention, find_weapons
-from skyledger.model import Report, Source
+from skyledger.model import Action, Report, Source
 
 _TITLE_END = re.compile(r"[.!?:…»\")]\s*$")
 
@@ -84,11 +84,14 @@ class ReportContext:
         return at < len(found) and found[at] < end
 
 
-def build(report: Report, source: Source | None) -> ReportContext:
+def build(report: Report, source: Source | None) -> ReportContext | None:
+    """The report's context, or None when it names no weapon and no impact (no claim is possible)."""
     text = report.text or ""
     norm = normalise(text)
     weapons = find_weapons(norm)
     actions = find_actions(norm)
+    if not any(w.in_scope for w in weapons) and not any(a.action is Action.IMPACT for a in actions):
+        return None
     weapon_starts = [w.start for w in weapons]
     numbers = [n for n in find_numbers(norm) if _is_count(norm, n, weapons, weapon_starts)]
     blocked = [(w.start, w.end) for w in weapons] + [(a.start, a.end) for a in actions]
@@ -124,12 +127,15 @@ def _main_region(hits: list[PlaceHit]) -> str | None:
 def _skipped(context: ReportContext) -> set[int]:
     """Sentences that yield no claim: a media report's title, recaps, advice, alerts, emergency crews at a site."""
     skipped: set[int] = set()
+    stale = times.stale_dates(context.norm, context.report.published)
     for index, segment in enumerate(context.segments):
         start, end = segment.start, segment.end
+        at = bisect.bisect_left(stale, start)
+        dated_earlier = at < len(stale) and stale[at] < end
         title = context.owner is None and _in_title(context, segment)
         recap = context.has("recap", start, end) or context.has("skip", start, end)
         weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
-        if title or recap or weak or times.stale(context.norm, start, end, context.report.published):
+        if title or recap or weak or dated_earlier:
             skipped.add(index)
         if title and not recap:
             context.title.add(index)

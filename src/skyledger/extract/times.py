@@ -81,6 +81,7 @@ def time_window(norm: str, start: int, end: int, published: datetime | None, reg
 
 STALE_DAYS = 2
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=1)
@@ -100,14 +101,13 @@ def _month(word: str) -> int | None:
     return None
 
 
-def stale(norm: str, start: int, end: int, published: datetime | None) -> bool:
-    """Whether the sentence dates what it tells more than two days before publication ("On 1 May 1960", "on 4
-    June" in a post of 20 June): a recap of an earlier engagement, not a claim of this report."""
-    if published is None:
-        return False
-    if any(int(year) < published.year for year in _YEAR.findall(norm, start, end)):
-        return True
-    for match in _dates()[0].finditer(norm, start, end):
+def stale_dates(norm: str, published: datetime | None) -> list[int]:
+    """Where the text dates something more than two days before publication ("On 1 May 1960", "on 4 June" in a
+    post of 20 June): a sentence holding one is a recap of an earlier engagement, not a claim of this report."""
+    if published is None or not _ANY_DIGIT.search(norm):
+        return []
+    out = [m.start() for m in _YEAR.finditer(norm) if int(m.group(1)) < published.year]
+    for match in _dates()[0].finditer(norm):
         day = int(match.group(1) or match.group(4))
         month = _month(match.group(2) or match.group(3))
         if month is None or not 1 <= day <= 31:
@@ -119,5 +119,5 @@ def stale(norm: str, start: int, end: int, published: datetime | None) -> bool:
         if when > published.date() + timedelta(days=1):
             when = when.replace(year=published.year - 1) if not (month == 2 and day == 29) else when
         if (published.date() - when).days > STALE_DAYS:
-            return True
-    return False
+            out.append(match.start())
+    return sorted(out)
