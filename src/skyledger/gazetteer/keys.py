@@ -195,6 +195,30 @@ _VOWEL_CLASS = {
 }
 
 
+def vowels(word: str) -> str:
+    """The classes of a word's vowel sounds in order: Козельским -> OEE, Kyzylsky -> EEE (glides skipped)."""
+    lower = word.lower()
+    found = []
+    for position, char in enumerate(lower):
+        if char in "yj" and position + 1 < len(lower) and lower[position + 1] in "aeiou":
+            continue
+        vowel = _VOWEL_CLASS.get(char)
+        if vowel:
+            found.append(vowel)
+    return "".join(found)
+
+
+def vowel_agreement(one: str, other: str) -> int:
+    """How many leading vowel sounds two spellings share: tells Козельский from Кизильский, which skeletons cannot."""
+    first, second = vowels(one), vowels(other)
+    count = 0
+    for a, b in zip(first, second, strict=False):
+        if a != b:
+            break
+        count += 1
+    return count
+
+
 def first_vowel(word: str) -> str | None:
     """The class (A, E, O, U) of a word's first vowel sound: Улица -> U, Yelets -> E, Брянск and Bryansk -> A.
 

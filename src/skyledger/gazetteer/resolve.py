@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Place, PlacePrecision
-from .keys import first_vowel
+from .keys import first_vowel, vowel_agreement
 from .lexicon import Lexicon
 from .matcher import Level, RawMention
 from .phrases import Token
@@ -193,9 +193,11 @@ class Resolver:
     ) -> PlaceMention:
         numbers = _unique_by(item.ids, lambda n: (self.lx.districts[n].region, self.lx.districts[n].name))
 
-        def order(n: int) -> tuple[tuple[int, int], bool]:
+        def order(n: int) -> tuple[tuple[int, int], int, bool]:
             row = self.lx.districts[n]
-            return self._closeness(row.region, start, anchors, context), not row.name.endswith(_ADJECTIVE_ENDS)
+            spelling = row.name if surface.isascii() else (row.name_ru or row.name_uk)
+            closeness = self._closeness(row.region, start, anchors, context)
+            return closeness, -vowel_agreement(surface, spelling), not row.name.endswith(_ADJECTIVE_ENDS)
 
         ranked = sorted(numbers, key=order)
         best = ranked[0]
