@@ -290,5 +290,7 @@ def _absorbed(context: ReportContext, out: list[Candidate], candidate: Candidate
         return False
     if last.weapon_class != candidate.weapon_class:
         last.weapon_class, last.model = WeaponClass.OTHER.value, None
+    elif candidate.model and last.model and candidate.model != last.model:
+        last.model = None  # "Shahed, «Гербера» та дрони-імітатори": several models lumped together
     last.end = candidate.end
     return True
