@@ -18,8 +18,8 @@ BIG_PLACE = 10_000  # a settlement this large is taken on its capitalised name a
 BIG_CITY = 100_000  # ... and this large when the name opens a sentence
 # A candidate's score: log10(population) plus support from the text (a named district weighs most, then the named
 # region nearest to the mention); a city of BIG_CITY gains CITY (its name alone says much); names matched only
-# through alternate names lose WEAK.
-NAMED_DISTRICT, NEAREST_REGION, OTHER_REGION, CONTEXT_REGION, CITY, WEAK = 4.0, 3.0, 2.0, 1.5, 1.0, 4.0
+# through alternate names lose WEAK; the same first vowel as the English name gains SPELLING.
+NAMED_DISTRICT, NEAREST_REGION, OTHER_REGION, CONTEXT_REGION, CITY, WEAK, SPELLING = 4.0, 3.0, 2.0, 1.5, 1.0, 4.0, 0.5
 _ADJECTIVE_ENDS = ("ky", "kyi", "kiy", "ki", "kii")  # Yeletsky over the town okrug "Yelets" when both match
 _PRECISION = {
     Level.COUNTRY: PlacePrecision.COUNTRY,
@@ -223,9 +223,12 @@ class Resolver:
             found += named.get(regions[n], 0.0)
             return found + (CONTEXT_REGION if regions[n] == context else 0.0)
 
+        opening = first_vowel(surface)
+
         def score(n: int) -> float:
             size = math.log10(ranks[n] + 10) + (CITY if ranks[n] >= BIG_CITY else 0.0)
-            return size + support(n) - (WEAK if n in item.weak else 0.0)
+            spelling = SPELLING if first_vowel(table.names[n]) == opening else 0.0  # Кинель for Кинель, not Канал
+            return size + support(n) + spelling - (WEAK if n in item.weak else 0.0)
 
         ranked = sorted(numbers, key=score, reverse=True)
         best = ranked[0]
