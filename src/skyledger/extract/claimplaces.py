@@ -146,9 +146,8 @@ def _one_region(hits: list[PlaceHit], region: str) -> Place:
     country = places.region_country(region)
     if len(settlements) == 1:
         hit = next(h for h in inside if h.level == "settlement")
-        district = hit.place.district if not districts or districts == {hit.place.district} else None
-        if len(districts) == 1:
-            district = next(iter(districts))
+        # the district only when the text names it ("в посёлке Дубовое Белгородского района")
+        district = next(iter(districts)) if len(districts) == 1 else None
         return replace(hit.place, country=country, district=district, precision=PlacePrecision.SETTLEMENT)
     if len(districts) == 1 and not settlements:
         hit = next(h for h in inside if h.level == "district")
