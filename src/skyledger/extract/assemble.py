@@ -53,7 +53,26 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         if candidate.subset and not event_hits(candidate.places, candidate.action is Action.LAUNCHED):
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
+    _cites_said_after(context, voices, pairs)
     return totals.finalise(pairs, report_classes(context))
+
+
+def _cites_said_after(
+    context: ReportContext, voices: dict[int, list[tuple[int, _Voice]]], pairs: list[tuple[Candidate, Claim]]
+) -> None:
+    """ "... уничтожены два беспилотника. Глава региона сослался на данные Минобороны.": a sentence that only says
+    whom its speaker relied on adds that source to the claims its speaker made just before."""
+    with_claims = {candidate.segment for candidate, _ in pairs}
+    for index, options in voices.items():
+        said = options[-1][1]
+        if index in with_claims or not said.cites or context.owner:
+            continue
+        before = [s for s in with_claims if index - 3 <= s < index]
+        if not before:
+            continue
+        for candidate, claim in pairs:
+            if candidate.segment == max(before) and claim.claimant == said.claimant:
+                claim.cites = tuple(dict.fromkeys((*claim.cites, *said.cites)))
 
 
 def _places_from_paragraph(
