@@ -36,8 +36,8 @@ class Candidate:
 
 def nearest_action(context: ReportContext, acts: list[ActionMention], start: int, end: int) -> ActionMention | None:
     norm = context.norm
-    inside = [a for a in acts if start <= a.start and a.end <= end and a.kind != "nominal"]
-    if inside:  # "11 збитих безпілотників"
+    inside = [a for a in acts if a.start < end and start < a.end and a.kind != "nominal"]
+    if inside:  # "11 збитих безпілотників", "завдали ракетного удару"
         return inside[0]
     left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
     right = [
