@@ -5,7 +5,7 @@ is not counted twice, duplicates from repeated sentences go)."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from skyledger.extract import outcomes, totals
 from skyledger.extract.attribution import media_claimant
@@ -15,7 +15,18 @@ from skyledger.extract.claimplaces import claim_hits, event_hits, region_place, 
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.times import time_window
-from skyledger.model import Action, Casualties, Claim, Place, Report, Source, TimePrecision, TimeWindow, WeaponClass
+from skyledger.model import (
+    Action,
+    Casualties,
+    Claim,
+    CountQualifier,
+    Place,
+    Report,
+    Source,
+    TimePrecision,
+    TimeWindow,
+    WeaponClass,
+)
 
 NATIONAL_ROLES = ("mod", "media", "other")
 _TOTAL = re.compile(r"(?:всего|в целом|итого|загалом|усього|всього|in total|a total of|overall)")
@@ -41,6 +52,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             found += candidates
             by_segment[index] = candidates
     found = _drop_repeats(found)
+    found += _impacts_of_deadly_launches(context, found)
     _impacts_at_targets(found)
     bare_class, bare_model = _report_class(context)
     voices = _voices(context)
@@ -113,6 +125,33 @@ def _heading(context: ReportContext, index: int) -> list:  # type: ignore[type-a
     if len(context.norm[segment.start : segment.end].split()) > 5:
         return []
     return claim_hits(context, index)
+
+
+def _impacts_of_deadly_launches(context: ReportContext, found: list[Candidate]) -> list[Candidate]:
+    """ "launched a missile strike on Zaporizhzhia, killing three": casualties stated for an attack make it an impact,
+    unless the report tells that impact in a sentence of its own."""
+    regions_hit = {h.place.region for c in found if c.action is Action.IMPACT for h in c.places}
+    if any(c.action is Action.IMPACT and not c.places for c in found):
+        return []
+    out = []
+    for candidate in found:
+        segment = context.segments[candidate.segment]
+        region = next((h.place.region for h in candidate.places if h.place.region), None)
+        if candidate.action is not Action.LAUNCHED or region is None or region in regions_hit:
+            continue
+        if outcomes.states_casualties(context.norm, segment.start, segment.end):
+            out.append(
+                replace(
+                    candidate,
+                    action=Action.IMPACT,
+                    kind="hit",
+                    count=None,
+                    qualifier=CountQualifier.UNSPECIFIED,
+                    bare=False,
+                )
+            )
+            regions_hit.add(region)
+    return out
 
 
 def _impacts_at_targets(found: list[Candidate]) -> None:

@@ -235,3 +235,9 @@ def _candidate_region(
 
 def _same_place(where: str | None, region: str | None) -> bool:
     return where is None or region is None or where == region
+
+
+def states_casualties(norm: str, start: int, end: int) -> bool:
+    """Whether the sentence says someone was killed or injured (not that nobody was)."""
+    hurt = _pattern("killed").search(norm, start, end) or _pattern("injured").search(norm, start, end)
+    return bool(hurt) and not _pattern("none_both").search(norm, start, end)
