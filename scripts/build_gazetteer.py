@@ -90,8 +90,12 @@ def build_regions(src: Path, big_city_keys: dict[str, set[tuple[str, ...]]], ove
             alias = alias.strip()
             if not good_alias(alias) or alias in aliases:
                 continue
-            if iso not in CITY_REGIONS and name_key(alias) in big_city_keys.get(iso, set()):
-                continue  # "Kharkiv" for UA-63: the city, not the oblast
+            if (
+                iso not in CITY_REGIONS
+                and name_key(alias) in big_city_keys.get(iso, set())
+                and not alias.endswith("ье")
+            ):
+                continue  # "Kharkiv" for UA-63: the city, not the oblast (but Ставрополье is the krai's)
             aliases.append(alias)
         fields = [iso, row["country"], row["name_en"], row["name_ru"], row["name_uk"], row["lat"], row["lon"]]
         lines.append("\t".join([*fields, zone or "", "|".join(aliases)]))

@@ -212,6 +212,7 @@ def test_resolve_settlement(
     [
         ("над Орлом и Ельцом", [("Орлом", "RU-ORL", "Orel"), ("Ельцом", "RU-LIP", "Yelets")]),  # fleeting vowels
         ("в Ельце", [("Ельце", "RU-LIP", "Yelets")]),
+        ("в Ставрополе", [("Ставрополе", "RU-STA", "Stavropol")]),
         ("над Рязанью", [("Рязанью", "RU-RYA", "Ryazan")]),  # not Moldova's Rezina
         ("Мер Москви повідомив", [("Москви", "RU-MOW", None)]),  # "Мер" is no first name
         ("Жители Рыльска и Льгова", [("Рыльска", "RU-KRS", "Rylsk"), ("Льгова", "RU-KRS", "Lgov")]),

@@ -32,6 +32,7 @@ ADJECTIVE_FORM = re.compile(
 )
 LONG_STOP_WORD = 5  # stop words this long stop every form of themselves (Победа, Победы); shorter ones only as written
 HOME = ("RU", "UA", "BY")  # countries covered down to settlements; the neighbours only by region
+SOFT_REGION = re.compile(r"ь(?:е|я|ю|ем|и)$")  # Ставрополье, Ставрополья, Ставропольем: the region, not the city
 SHORT_CUE = 3  # cue words this short match only letter for letter ("г." is not "He")
 CUE_KINDS = {
     "region",
@@ -58,6 +59,8 @@ class Lexicon:
     settlements: SettlementTable
     region_nouns: ScriptIndex[str] = field(default_factory=ScriptIndex)  # standalone: Крым, Київщина, Moscow
     region_stems: ScriptIndex[str] = field(default_factory=ScriptIndex)  # need a cue: Калужская, Kaluga
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "ЯНАО" -> RU-YAN, in capitals only
+    region_soft: PhraseIndex[str] = field(default_factory=PhraseIndex)  # Ставрополье: its city's key, read by "-ье"
     district_stems: PhraseIndex[int] = field(default_factory=PhraseIndex)  # adjectives: Жуковский, Zhukovsky
     district_nouns: PhraseIndex[int] = field(default_factory=PhraseIndex)  # English nouns: Bucha, Yelets (district)
     settlement_names: PhraseIndex[int] = field(default_factory=PhraseIndex)
@@ -182,8 +185,13 @@ def _add_region_name(lexicon: Lexicon, iso: str, name: str) -> None:
             lexicon.adjective_bases.add(base(core[-1]))
         return
     key = tuple(base(word) for word in parts)
+    if len(parts) == 1 and SOFT_REGION.search(name):
+        lexicon.region_soft.add(key, iso)  # Ставрополье and Ставрополь share a key: only the ending tells
+        return
     if iso[:2] not in HOME and consonants("".join(key)) < 3:
         return  # a neighbour's short name ("Siauliai") is too easily a Russian word ("Сили")
+    if name.isupper():
+        lexicon.abbreviations.setdefault(name, iso)  # ДНР, ХМАО, ЯНАО: matched letter for letter
     lexicon.region_nouns.add(key, iso, is_latin(parts[0]))
     while core and _is_cue(lexicon, core[0], "region_prefix"):
         core.pop(0)

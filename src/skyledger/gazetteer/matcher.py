@@ -20,7 +20,7 @@ from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from .keys import token_bases
-from .lexicon import ADJECTIVE_FORM, HOME, Lexicon
+from .lexicon import ADJECTIVE_FORM, HOME, SOFT_REGION, Lexicon
 from .phrases import Token, consonants, list_gap, tight
 
 T = TypeVar("T")
@@ -107,7 +107,13 @@ class Matcher:
             (_DISTRICT, lx.district_stems.firsts() | lx.district_nouns.firsts()),
             (_CUE, cue_keys),
             (_HROMADA_WORD, self.hromada_keys),
-            (_NAME, lx.settlement_names.firsts() | lx.region_nouns.firsts() | lx.countries.firsts()),
+            (
+                _NAME,
+                lx.settlement_names.firsts()
+                | lx.region_nouns.firsts()
+                | lx.countries.firsts()
+                | lx.region_soft.firsts(),
+            ),
         ):
             for key in keys:
                 self._starts[key] = self._starts.get(key, 0) | flag
@@ -121,6 +127,8 @@ class Matcher:
             role = 0
             for key in token.bases:
                 role |= self._starts.get(key, 0)
+            if token.text in self.lx.abbreviations:
+                role |= _NAME
             if not _name_like(token.text) and not _abbreviation(token.text):
                 role &= ~_NAME  # names of places, regions and countries are capitalised (or abbreviated: ДНР, РФ)
             elif self.lx.person(token):
@@ -292,6 +300,12 @@ class Matcher:
         if i > 0 and self._is(tokens, i - 1, "street"):
             return []  # "улица Ленина", "вулиця Київська"
         options: list[RawMention] = []
+        if token.text in self.lx.abbreviations:
+            return [RawMention(i, i, Level.REGION, [self.lx.abbreviations[token.text]])]
+        if SOFT_REGION.search(token.text):
+            soft = self.lx.region_soft.longest(text, tokens, i)
+            if soft:
+                return [RawMention(i, soft[0] - 1, Level.REGION, soft[1])]
         nouns = self.lx.region_nouns.longest(text, tokens, i)
         if nouns:
             options.append(RawMention(i, nouns[0] - 1, Level.REGION, nouns[1]))
