@@ -14,28 +14,19 @@ Resolution (which region, which candidate, whether a small place is kept) happen
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from .keys import token_bases
 from .lexicon import ADJECTIVE_FORM, HOME, SOFT_REGION, Lexicon
 from .phrases import Token, consonants, list_gap, tight
+from .shapes import abbreviation, adjectival, compound, name_like, sentence_initial, title_case_line
 
-T = TypeVar("T")
 BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
-# Adjectives: Russian -ский/-цкий in every case but the noun-like -ском/-ске/-ска (Курском, Курске, Курска), Ukrainian
-# -ський/-цький/-зький in every case; and oblique adjective endings that no noun has (-ого, -ому, -ую, -ым, -ими...).
-_LATIN_WORD = re.compile(r"[A-Za-z]+")
 # What a word may start (or be), from its bases: a sea, a region, a district, an opening generic word, a name, a
 # hromada (from the next word), the word "громада" itself, a person's name
 _WATER, _REGION, _DISTRICT, _CUE, _NAME, _HROMADA, _HROMADA_WORD, _PERSON = 1, 2, 4, 8, 16, 32, 64, 128
-_ADJECTIVAL = re.compile(
-    r"(?:(?:ск|цк)(?:ий|ый|ой|ая|ое|ие|ые|ого|ому|ым|им|ую|ых|их|ими|ыми)"
-    r"|(?:ськ|цьк|зьк)(?:а|у|і|ий|ій|ої|ою|ому|им|их|ими|е|ого|ім)"
-    r"|(?:ого|его|ому|ему|ую|юю|ым|им|ім|ыми|ими|ього|ьому))$"
-)
 
 
 class Level(StrEnum):
@@ -129,7 +120,7 @@ class Matcher:
                 role |= self._starts.get(key, 0)
             if token.text in self.lx.abbreviations:
                 role |= _NAME
-            if not _name_like(token.text) and not _abbreviation(token.text):
+            if not name_like(token.text) and not abbreviation(token.text):
                 role &= ~_NAME  # names of places, regions and countries are capitalised (or abbreviated: ДНР, РФ)
             elif self.lx.person(token):
                 role |= _PERSON
@@ -259,7 +250,7 @@ class Matcher:
         Шосткинська less -инськ is Шостка). A hromada is neither a raion nor its centre: it names only a region."""
         if not self._followed_by(text, tokens, i + 1, "hromada") or not ADJECTIVE_FORM.search(tokens[i].text.lower()):
             return []
-        if _compound(text, tokens, i):
+        if compound(text, tokens, i):
             return []  # "Середино-Будська громада" is not "Будська громада"
         found: list[int] = []
         for key in tokens[i].bases[:1]:
@@ -280,7 +271,7 @@ class Matcher:
         k = i + 1
         while k < len(tokens) and (self._is(tokens, k, "settlement") or self.lx.filler(tokens[k].text)):
             k += 1
-        if k >= len(tokens) or not _name_like(tokens[k].text):
+        if k >= len(tokens) or not name_like(tokens[k].text):
             return []
         between = text[tokens[k - 1].end : tokens[k].start].strip()
         abbreviation = between == "." and not tokens[k - 1].latin and len(tokens[k - 1].text) <= 4
@@ -312,7 +303,7 @@ class Matcher:
         countries = self.lx.countries.longest(text, tokens, i)
         if countries:
             options.append(RawMention(i, countries[0] - 1, Level.COUNTRY, countries[1][:1]))
-        places = None if _abbreviation(token.text) else self._bare_settlements(text, tokens, i)
+        places = None if abbreviation(token.text) else self._bare_settlements(text, tokens, i)
         if places:
             options.append(self._settlement(tokens, i, places, cued=False))
             options[-1].initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
@@ -325,7 +316,7 @@ class Matcher:
 
     def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
         token = tokens[i]
-        if len(token.text) < 3 or _compound(text, tokens, i):
+        if len(token.text) < 3 or compound(text, tokens, i):
             return None
         if token.text.lower() in self.lx.stop_words or token.bases[0] in self.lx.stop_bases[token.latin]:
             return None
@@ -333,13 +324,13 @@ class Matcher:
         if not match:
             return None
         end, numbers = match
-        if _compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
+        if compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
             return None  # "Южно-Донецкое", "на Купянском направлении"
         if ADJECTIVE_FORM.search(tokens[end - 1].text.lower()) and self._in_district_list(text, tokens, end):
             return None  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
         if end == i + 1 and consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
             numbers = [n for n in numbers if self.lx.settlements.ranks[n] >= BIG_SHORT]
-        if end == i + 1 and _adjectival(token) and token.bases[0] in self.lx.adjective_bases:
+        if end == i + 1 and adjectival(token) and token.bases[0] in self.lx.adjective_bases:
             return None  # "Курский" is the region's adjective, not a village
         return (end, numbers) if numbers else None
 
@@ -349,7 +340,7 @@ class Matcher:
         if end == i + 1:
             # An adjectival word is strong only as a place's own name (Октябрьский), not as a town's adjective
             # (Азовского) nor as another case of an adjectival name (Балабиного): those need their district named.
-            bases = {tokens[i].bases[0]} if _adjectival(tokens[i]) else set(tokens[i].bases)
+            bases = {tokens[i].bases[0]} if adjectival(tokens[i]) else set(tokens[i].bases)
             latin = tokens[i].latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
             weak = frozenset(n for n in numbers if not bases.intersection(self.lx.primary_keys(n, latin)))
         return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
@@ -378,44 +369,3 @@ class Matcher:
         if self._role(tokens[i]) & _PERSON:
             return True
         return i > 0 and bool(self._role(tokens[i - 1]) & _PERSON)
-
-
-def sentence_initial(text: str, start: int) -> bool:
-    """Whether a word opens a sentence, a line or a bullet: only punctuation and spaces back to a full stop."""
-    for position in range(start - 1, max(start - 24, -1), -1):
-        char = text[position]
-        if char in ".!?…\n":
-            return True
-        if char.isalnum() or char in ",;:(":
-            return False
-    return start < 24
-
-
-def title_case_line(text: str, start: int) -> bool:
-    """Whether the line around a position is an English headline in Title Case, where every word is capitalised."""
-    first = text.rfind("\n", 0, start) + 1
-    last = text.find("\n", start)
-    line = text[first : last if last != -1 else min(len(text), first + 400)]
-    words = [word for word in _LATIN_WORD.findall(line) if len(word) > 3]
-    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
-
-
-def _adjectival(token: Token) -> bool:
-    return not token.latin and bool(_ADJECTIVAL.search(token.text.lower()))
-
-
-def _compound(text: str, tokens: list[Token], i: int, after: bool = False) -> bool:
-    """Whether token ``i`` is glued by a hyphen to its neighbour (before it, or after it when ``after``)."""
-    if after:
-        return i + 1 < len(tokens) and text[tokens[i].end : tokens[i + 1].start] == "-"
-    return i > 0 and text[tokens[i - 1].end : tokens[i].start] == "-"
-
-
-def _abbreviation(word: str) -> bool:
-    """An all-capitals word: "ДНР", "РФ", "КМВА" may name a region or a country, never a settlement."""
-    return len(word) >= 2 and word.isupper()
-
-
-def _name_like(word: str) -> bool:
-    """Capitalised like a name: "Курск", "Kyiv", "Ростов-на-Дону"; not "ПВО", "UAVs", "СВОих"."""
-    return word[:1].isupper() and not any(ch.isupper() for ch in word[1:])
