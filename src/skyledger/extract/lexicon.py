@@ -22,6 +22,7 @@ _LEFT = r"(?<![\w-])"
 _WORD_START = re.compile(r"(?<![\w-])[\w\"«(-]")
 _parser = re._parser  # type: ignore[attr-defined]
 _RIGHT = r"(?![\w])"
+SMALL_LIST = 80  # word lists up to this size are scanned by one expression
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,7 @@ class Words:
 
     def __init__(self, patterns: list[str], origin: str) -> None:
         self.pattern = "|".join(patterns) if patterns else "(?!x)x"
+        self._small = len(patterns) <= SMALL_LIST
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -120,6 +122,11 @@ class Words:
         return found
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
+        if self._small and pos == 0 and endpos is None:  # a whole text: one compiled expression scans it faster
+            return self._whole.finditer(text)
+        return self._bucketed(text, pos, endpos)
+
+    def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
         stop = len(text) if endpos is None else endpos
         starts = word_starts(text)
         position = pos
@@ -135,7 +142,7 @@ class Words:
                 position = found.end()
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return next(self.finditer(text, pos, endpos), None)
+        return next(self._bucketed(text, pos, endpos), None)
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self._whole.match(text, pos)
