@@ -352,8 +352,13 @@ def _time(context: ReportContext, candidate: Candidate, region: str | None) -> T
         segment = context.segments[candidate.segment]
         published = context.report.published
         window = time_window(context.norm, segment.start, segment.end, published, key[1])
-        if window.precision is TimePrecision.UNKNOWN:
-            window = time_window(context.norm, 0, min(len(context.norm), 2000), published, key[1])
+        if window.precision is TimePrecision.UNKNOWN:  # the report's own time words, read once per region
+            whole = context.memo.get(("report", key[1]))
+            if whole is None:
+                whole = time_window(context.norm, 0, min(len(context.norm), 2000), published, key[1])
+                context.memo[("report", key[1])] = whole
+            assert isinstance(whole, TimeWindow)
+            window = whole
         context.memo[key] = window
     assert isinstance(window, TimeWindow)
     return window
