@@ -242,6 +242,7 @@ def test_inflected_names(gazetteer: Gazetteer, text: str, expected: list[tuple[s
         "Сили оборони України.",  # not Lithuania's Siauliai
         "На Купянском направлении и на Южно-Донецком направлении.",  # front-line directions
         "Российской армии и Черноморского флота.",  # adjectives of towns
+        "на правом берегу Днепра, along the Dnipro river",  # rivers
         "Сегодня утром, Часть сил, Этой ночью, Семеро раненых.",  # sentence-initial words
     ],
 )

@@ -48,6 +48,7 @@ CUE_KINDS = {
     "hromada",
     "street",
     "city",
+    "river",
 }
 _FILLERS = {"of", "the"}  # "the village of X", "Republic of Tatarstan"
 

@@ -288,8 +288,8 @@ class Matcher:
         token = tokens[i]  # called for words whose role has _NAME: capitalised like a name
         if self._person(tokens, i):
             return []
-        if i > 0 and self._is(tokens, i - 1, "street"):
-            return []  # "улица Ленина", "вулиця Київська"
+        if i > 0 and (self._is(tokens, i - 1, "street") or self._is(tokens, i - 1, "river")):
+            return []  # "улица Ленина", "вулиця Київська", "на берегу Днепра"
         options: list[RawMention] = []
         if token.text in self.lx.abbreviations:
             return [RawMention(i, i, Level.REGION, [self.lx.abbreviations[token.text]])]
@@ -326,6 +326,8 @@ class Matcher:
         end, numbers = match
         if compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
             return None  # "Южно-Донецкое", "на Купянском направлении"
+        if self._followed_by(text, tokens, end, "river"):
+            return None  # "the Dnipro river"
         if ADJECTIVE_FORM.search(tokens[end - 1].text.lower()) and self._in_district_list(text, tokens, end):
             return None  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
         if end == i + 1 and consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
