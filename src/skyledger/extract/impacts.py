@@ -28,7 +28,13 @@ def bare_impacts(
             continue
         if impacts and not all(_apart(context.norm, c, act) for c in impacts):
             continue
-        kinds.setdefault(_HIT_KINDS[act.kind], act)
+        kind = _HIT_KINDS[act.kind]
+        joined = [
+            k for k, a in kinds.items() if 0 <= act.start - a.end <= 12 and "," not in context.norm[a.end : act.start]
+        ]
+        if joined:  # "debris hit her house": one impact, told by two words
+            continue
+        kinds.setdefault(kind, act)
     if "damage" in kinds and (len(kinds) > 1 or impacts):
         del kinds["damage"]
     out = []
