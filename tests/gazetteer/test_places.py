@@ -40,6 +40,7 @@ def places_in(gazetteer: Gazetteer, text: str, *levels: Level) -> list[Row]:
                 ("Броварському районах", "district", "UA-32", "Brovarskyi", None),
             ],
         ),
+        ("у Вигоницькому районі", [("Вигоницькому районі", "district", "RU-BRY", "Vygonichsky", None)]),  # uk of ru
         ("over the Bucha district", [("Bucha district", "district", "UA-32", "Buchanskyi", None)]),
         ("in the Uzlovaya district", [("Uzlovaya district", "district", "RU-TUL", "Uzlovsky", None)]),
         ("Святошинський район столиці", [("Святошинський район", "district", "UA-30", "Sviatoshynskyi", None)]),

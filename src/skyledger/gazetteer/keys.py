@@ -106,6 +106,7 @@ _DROP = set("'’ʼ`´ʻ‘\u02bc")
 # -ого/-его, -ов/-ів (genitive plural). A single final vowel is cut from every word anyway.
 _ENDINGS = ("VmV", "VhV", "Vm", "Vh", "Vv")
 _ALTERNATION = {"z": "h", "c": "k"}  # Ukrainian locative/dative: г->з, к->ц before -і (Кривий Ріг -> Кривому Розі)
+_UK_ADJECTIVE = {"zk": "Zsk", "ck": "Csk"}
 _FLEETING = re.compile(r"[^V][lnrkc]$")
 _LATIN_POSSESSIVE = re.compile(r"['’]s$")
 TOKEN_RE = re.compile(r"[^\W\d_]+(?:['’ʼ][^\W\d_]+)*")
@@ -160,6 +161,8 @@ def token_bases(word: str) -> tuple[str, ...]:
                 found.append(stem)
     if not word.isascii():  # fleeting vowels: Орёл -> Орла, Елец -> Ельце, Городок -> Городка
         found.extend(key[:-1] + _VOWEL + key[-1] for key in list(found) if _FLEETING.search(key))
+        # Ukrainian adjectives of Russian names: Калузький for Калужский, Вигоницький for Выгоничский
+        found.extend(key[:-2] + _UK_ADJECTIVE[key[-2:]] for key in list(found) if key[-2:] in _UK_ADJECTIVE)
     return tuple(key for key in found if key) or ("",)  # never empty: a word of unknown letters has the empty base
 
 
