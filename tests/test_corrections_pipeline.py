@@ -7,10 +7,10 @@ from sqlalchemy import select
 from skyledger import pipeline
 from skyledger.samples import samples_dir
 from skyledger.store import Store
-from skyledger.store.corrections import correct_claim
+from skyledger.store.corrections import claim_key, correct_claim, list_corrections
 from skyledger.store.records import claim_records, correction_records
 from skyledger.store.reports import Status, set_status
-from skyledger.store.schema import reports
+from skyledger.store.schema import claims, reports
 
 
 def _reprocess_everything(store: Store) -> None:
@@ -25,6 +25,11 @@ def _reprocess_everything(store: Store) -> None:
 def _find(store: Store, report_id: int, evidence: str) -> dict:
     (record,) = [r for r in claim_records(store) if r["report_id"] == report_id and r["evidence"] == evidence]
     return record
+
+
+def _run_of(store: Store, claim_id: int) -> int:
+    with store.connect() as connection:
+        return int(connection.execute(select(claims.c.run_id).where(claims.c.id == claim_id)).scalar_one())
 
 
 def test_a_correction_survives_new_reports_and_reprocessing(store: Store) -> None:
@@ -53,6 +58,10 @@ def test_a_correction_survives_new_reports_and_reprocessing(store: Store) -> Non
     assert len(claim_records(store)) > before
     check()
 
-    _reprocess_everything(store)  # every claim row is replaced: new ids
+    old_run = _run_of(store, target["claim_id"])
+    _reprocess_everything(store)  # every claim row is replaced (SQLite may hand out the same ids again)
     after = check()
-    assert after["claim_id"] != target["claim_id"]
+    assert _run_of(store, after["claim_id"]) != old_run  # a new row, written by the new run
+    with store.connect() as connection:  # found again by the machine claim's fingerprint, not by its id
+        (row,) = connection.execute(select(claims).where(claims.c.id == after["claim_id"])).mappings()
+        assert {item.claim_key for item in list_corrections(connection)} == {claim_key(row)}
