@@ -1,0 +1,38 @@
+"""Casualties and damage on claims, end to end on short reports written for these tests."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from skyledger.extract import extract_claims
+from skyledger.model import Damage, Report, Source, SourceKind
+
+GOVERNOR_TVER = Source("t.me/gov_tver_test", SourceKind.TELEGRAM, claimant="regional_authority:RU-TVE")
+GOVERNOR_SUMY = Source("t.me/sumy_ova_test", SourceKind.TELEGRAM, claimant="regional_authority:UA-59")
+NEWS = Source("news.test", SourceKind.WEBSITE, country="GB")
+
+
+def _claims(source: Source, text: str) -> list[tuple[str, object, object, object]]:
+    report = Report(source=source.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    out = []
+    for claim in extract_claims(report, source):
+        casualties = (claim.casualties.killed, claim.casualties.injured) if claim.casualties else None
+        out.append((claim.action.value, claim.count, casualties, claim.damage))
+    return sorted(out, key=repr)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (GOVERNOR_TVER, "В Конаковском районе беспилотник атаковал автомобиль, ранен водитель. Машина сгорела."),
+        (GOVERNOR_TVER, "В Конаковском районе упал беспилотник: пострадала кровля склада. Люди не пострадали."),
+        (GOVERNOR_SUMY, "У Сумах уламки дрона впали біля гаража. Автомобіль згорів, люди не постраждали."),
+        (NEWS, "A drone hit a house in the Tver region overnight, shattering windows, the governor said."),
+        (NEWS, "A man was hurt in the Tver region when a drone hit his car, which burned out, the governor said."),
+    ],
+)
+def test_described_damage_is_reported(source: Source, text: str) -> None:
+    impacts = [claim for claim in _claims(source, text) if claim[0] == "impact"]
+    assert impacts and all(claim[3] is Damage.REPORTED for claim in impacts)
