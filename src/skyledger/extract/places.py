@@ -104,12 +104,23 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
             hits.extend(_listed_regions(text, norm, hit, gaz))
         hits.append(hit)
     hits.sort(key=lambda hit: hit.start)
-    hits = _consistent(hits, context_region)
     for number in range(1, len(hits)):  # "з напрямків: Курськ, Брянськ, Орел": the whole list is an origin
-        gap = norm[hits[number - 1].end : hits[number].start]
-        if hits[number - 1].origin and re.fullmatch(r"[\s,;()-]*(?:[\w']+[\s,;()-]+){0,2}", gap):
+        if hits[number - 1].origin and _listed_on(text, norm, hits[number - 1].end, hits[number].start):
             hits[number] = replace(hits[number], origin=True)
-    return hits
+    return _consistent(hits, context_region)
+
+
+def _listed_on(text: str, norm: str, start: int, end: int) -> bool:
+    """Whether the gap between two places continues one list: two words at most, or more names that the gazetteer
+    does not know, each capitalised ("Курськ, Міллерово, Приморсько-Ахтарськ, Гвардійське")."""
+    gap = norm[start:end]
+    if re.fullmatch(r"[\s,;()-]*(?:[\w']+[\s,;()-]+){0,2}", gap):
+        return True
+    items = [item.strip(" ()-") for item in re.split(r"[,;]", text[start:end])]
+    named = [item for item in items if item]
+    return len(named) <= 6 and all(
+        re.fullmatch(r"[^\W\d_][\w'-]*(?:\s+[^\W\d_][\w'-]*)?", n) and n[0].isupper() for n in named
+    )
 
 
 def _consistent(hits: list[PlaceHit], own: str | None) -> list[PlaceHit]:
