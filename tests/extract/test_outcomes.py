@@ -36,3 +36,15 @@ def _claims(source: Source, text: str) -> list[tuple[str, object, object, object
 def test_described_damage_is_reported(source: Source, text: str) -> None:
     impacts = [claim for claim in _claims(source, text) if claim[0] == "impact"]
     assert impacts and all(claim[3] is Damage.REPORTED for claim in impacts)
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (GOVERNOR_SUMY, "У Сумах уламки дрона впали на будинок. Відомо про 2 постраждалих. Загиблих немає."),
+        (GOVERNOR_TVER, "В Конаковском районе упали обломки беспилотника. Ранены 2 человека. Погибших нет."),
+    ],
+)
+def test_nobody_killed_leaves_the_injured_figure(source: Source, text: str) -> None:
+    impacts = [claim for claim in _claims(source, text) if claim[0] == "impact"]
+    assert impacts and all(claim[2] == (0, 2) for claim in impacts)
