@@ -168,3 +168,10 @@ def test_an_error_from_the_installed_command_is_one_line(tmp_path: Path) -> None
     )
     assert done.returncode == 1
     assert done.stderr.strip().splitlines() == [f"error: {missing}: no such file"]
+
+
+def test_db_given_before_the_command_applies_to_it(run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("SKYLEDGER_DB", raising=False)
+    database = tmp_path / "global.db"
+    code, _, _ = run("--db", str(database), "ingest", str(write_export(tmp_path / "result.json", 3)), db=False)
+    assert code == 0 and _stored(database) == 3

@@ -47,5 +47,10 @@ def _show_version(value: bool) -> None:
 @app.callback()
 def _root(
     version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True, help="Print the version."),
+    db: str | None = typer.Option(
+        None, "--db", help="Database for every command (as each command's own --db, which wins over this one)."
+    ),
 ) -> None:
     """Turn public reports of air attacks and air-defence engagements into a corroborated, auditable record."""
+    if db:
+        os.environ["SKYLEDGER_DB"] = db
