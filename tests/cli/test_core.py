@@ -171,7 +171,8 @@ def test_an_error_from_the_installed_command_is_one_line(tmp_path: Path) -> None
 
 
 def test_db_given_before_the_command_applies_to_it(run: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv("SKYLEDGER_DB", raising=False)
+    monkeypatch.setenv("SKYLEDGER_DB", str(tmp_path / "from-environment.db"))  # restored after the test
     database = tmp_path / "global.db"
     code, _, _ = run("--db", str(database), "ingest", str(write_export(tmp_path / "result.json", 3)), db=False)
     assert code == 0 and _stored(database) == 3
+    assert not (tmp_path / "from-environment.db").exists()
