@@ -48,3 +48,18 @@ def test_described_damage_is_reported(source: Source, text: str) -> None:
 def test_nobody_killed_leaves_the_injured_figure(source: Source, text: str) -> None:
     impacts = [claim for claim in _claims(source, text) if claim[0] == "impact"]
     assert impacts and all(claim[2] == (0, 2) for claim in impacts)
+
+
+def test_update_in_a_later_paragraph_wins() -> None:
+    text = (
+        "Зранку ворог ударив ракетою по Сумах. Пошкоджено склад.\n\nВнаслідок удару загинула 1 людина, ще 4 поранено."
+        "\n\nОновлено о 11:20: кількість поранених зросла до 6."
+    )
+    impacts = [claim for claim in _claims(GOVERNOR_SUMY, text) if claim[0] == "impact"]
+    assert impacts and all(claim[2] == (1, 6) for claim in impacts)
+
+
+def test_the_one_weapon_of_a_report_is_the_impact_count() -> None:
+    text = "Вранці ворог завдав удару балістичною ракетою по Сумах. Пошкоджено будинки та автомобілі."
+    counts = {(claim[0], claim[1]) for claim in _claims(GOVERNOR_SUMY, text)}
+    assert counts == {("launched", 1), ("impact", 1)}

@@ -55,6 +55,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
     found += _impacts_of_deadly_launches(context, found)
     _impacts_at_targets(found)
     bare_class, bare_model = _report_class(context)
+    single = _one_weapon(found, bare_class)
     voices = _voices(context)
     results = _outcomes(context, found, voices)
     pairs: list[tuple[Candidate, Claim]] = []
@@ -62,6 +63,8 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         candidate.header = context.segments[candidate.segment].header
         if candidate.bare:
             candidate.weapon_class, candidate.model = bare_class, bare_model
+            if single and candidate.count is None:  # "ударили ракетою ... Пошкоджено будинки": that one missile
+                candidate.count, candidate.qualifier = 1, CountQualifier.EXACT
         if candidate.subset and not event_hits(candidate.places, candidate.action is Action.LAUNCHED):
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
@@ -186,6 +189,14 @@ def _drop_repeats(found: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(candidate)
     return kept
+
+
+def _one_weapon(found: list[Candidate], weapon_class: str) -> bool:
+    """Whether the report tells of a single weapon of ``weapon_class`` and no other ("a ballistic missile")."""
+    named = [c for c in found if not c.bare]
+    return bool(named) and all(
+        c.weapon_class == weapon_class and c.count == 1 and c.qualifier is CountQualifier.EXACT for c in named
+    )
 
 
 def _report_class(context: ReportContext) -> tuple[str, str | None]:

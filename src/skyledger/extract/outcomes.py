@@ -183,13 +183,19 @@ def by_candidate(
         near = [(i, o) for i, o in usable if context.segments[i].paragraph == paragraph]
         result = Outcome()
         if near:  # the paragraph's own statements, the latest figure winning ("выросло до трех")
-            for _, outcome in near:
+            later = [(i, o) for i, o in usable if context.segments[i].paragraph > paragraph and _revises(context, i)]
+            for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
                 result = _update(result, outcome)
         else:  # statements elsewhere in the report about its place: the highest figures stated
             for _, outcome in usable:
                 result = _most(result, outcome)
         out[id(candidate)] = result
     return out
+
+
+def _revises(context: ReportContext, index: int) -> bool:
+    segment = context.segments[index]
+    return bool(_pattern("revision").search(context.norm, segment.start, segment.end))
 
 
 def _most(old: Outcome, new: Outcome) -> Outcome:
