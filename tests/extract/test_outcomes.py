@@ -63,3 +63,13 @@ def test_the_one_weapon_of_a_report_is_the_impact_count() -> None:
     text = "Вранці ворог завдав удару балістичною ракетою по Сумах. Пошкоджено будинки та автомобілі."
     counts = {(claim[0], claim[1]) for claim in _claims(GOVERNOR_SUMY, text)}
     assert counts == {("launched", 1), ("impact", 1)}
+
+
+def test_outcome_sentence_speaks_of_the_claims_before_it() -> None:
+    text = (
+        "Drones downed near Moscow\n\nMoscow Mayor Sergei Sobyanin said air defences had destroyed 6 drones flying "
+        "towards the city. No damage or casualties were reported, he said.\n\n"
+        "Russia's Defence Ministry said 20 drones had been downed over the Moscow region overnight."
+    )
+    claims = _claims(NEWS, text)
+    assert ("intercepted", 6, (0, 0), Damage.NONE) in claims

@@ -143,7 +143,9 @@ def _statements(
         )
         outcome = sentence_outcome(context.norm, segment.start, segment.end, numbers, damaged)
         if not outcome.empty:
-            region = _segment_region(context, index, by_segment.get(index, []), claimant_of)
+            region = _segment_region(
+                context, index, by_segment.get(index) or _told_before(context, index, by_segment), claimant_of
+            )
             stated.append((index, region, voice_of(index), outcome))
     return stated
 
@@ -227,6 +229,18 @@ def _segment_region(
         if region:
             return region
     return context.region
+
+
+def _told_before(context: ReportContext, index: int, by_segment: dict[int, list[Candidate]]) -> list[Candidate]:
+    """The claims of the nearest sentence before ``index`` in its paragraph ("... destroyed 11 drones. No damage or
+    casualties were reported."): an outcome-only sentence speaks of them."""
+    paragraph = context.segments[index].paragraph
+    for before in range(index - 1, -1, -1):
+        if context.segments[before].paragraph != paragraph:
+            break
+        if by_segment.get(before):
+            return by_segment[before]
+    return []
 
 
 def _candidate_region(
