@@ -79,18 +79,7 @@ def detect_format(path: Path) -> str:
     suffix = path.suffix.lower()
     if _EXTENSIONS.get(suffix):
         return str(_EXTENSIONS[suffix])
-    try:
-        with path.open("rb") as stream:
-            head = stream.read(_HEAD_BYTES)
-    except FileNotFoundError:
-        raise IngestError("no such file", path=str(path)) from None
-    except IsADirectoryError:
-        raise IngestError("is a folder, not a file", path=str(path)) from None
-    except OSError as error:
-        raise IngestError(f"cannot read: {error.strerror or error}", path=str(path)) from None
-    if not head.strip():
-        raise IngestError("is empty", path=str(path))
-    return sniff_format(head)
+    return sniff_format(read_bytes(path, limit=_HEAD_BYTES))
 
 
 def sniff_format(head: bytes, content_type: str | None = None) -> str:

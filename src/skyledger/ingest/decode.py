@@ -38,10 +38,12 @@ _MAX_CONTROL_SHARE = 0.02
 _MAX_ACCENTED_SHARE = 0.3
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of ``path``, or an IngestError that names it (missing, a folder, unreadable, empty)."""
+def read_bytes(path: Path, limit: int | None = None) -> bytes:
+    """The bytes of ``path`` (the first ``limit`` of them, if given), or an IngestError that names it (missing, a
+    folder, unreadable, empty)."""
     try:
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            data = stream.read() if limit is None else stream.read(limit)
     except FileNotFoundError:
         raise IngestError("no such file", path=str(path)) from None
     except IsADirectoryError:
