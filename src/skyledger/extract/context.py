@@ -128,12 +128,15 @@ def _skipped(context: ReportContext) -> set[int]:
     """Sentences that yield no claim: a media report's title, recaps, advice, alerts, emergency crews at a site."""
     skipped: set[int] = set()
     stale = times.stale_dates(context.norm, context.report.published)
+    recalled = -1  # the last recap sentence: "Тоді ..." right after it goes on recalling
     for index, segment in enumerate(context.segments):
         start, end = segment.start, segment.end
         at = bisect.bisect_left(stale, start)
         dated_earlier = at < len(stale) and stale[at] < end
         title = context.owner is None and _in_title(context, segment)
-        recap = context.has("recap", start, end) or context.has("skip", start, end)
+        if context.has("recap", start, end) or (recalled == index - 1 and context.has("recap_then", start, start + 3)):
+            recalled = index
+        recap = recalled == index or context.has("skip", start, end)
         weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
         if title or recap or weak or dated_earlier:
             skipped.add(index)
