@@ -35,3 +35,15 @@ def test_recap_and_its_continuation_yield_nothing(text: str) -> None:
 def test_then_without_a_recap_before_it_is_a_claim() -> None:
     text = "Вночі ворог атакував Сумщину. Тоді сили ППО знищили 6 БпЛА."
     assert ("intercepted", 6) in _actions(GOVERNOR_SUMY, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years of Storm Shadow\n\nWhen Ukraine first used Storm Shadow missiles, Russia moved its depots. In the "
+        "months that followed, Russia reported shooting down dozens of the missiles.",
+        "С тех пор ПВО сбили над Сумской областью более 300 беспилотников.",
+    ],
+)
+def test_background_about_a_weapon_yields_nothing(text: str) -> None:
+    assert _actions(NEWS, text) == []
