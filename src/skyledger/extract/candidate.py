@@ -52,4 +52,11 @@ def nearest_action(context: ReportContext, acts: list[ActionMention], start: int
         return after
     if before is not None and after is not None and after.kind in ("intercept", "destroy") and before.kind == "nominal":
         return after
+    if (
+        before is not None
+        and after is not None
+        and "," in norm[before.end : start]
+        and "," not in norm[end : after.start]
+    ):
+        return after  # "shot down 87 drones, while another 18 were lost from radar": the clause's own verb
     return before or after
