@@ -30,7 +30,7 @@ from skyledger import pipeline
 from skyledger.diff import RunDiff, diff, diff_since
 from skyledger.export import ExportSummary, export, records
 from skyledger.store import Store, open_store
-from skyledger.store.corrections import Correction, correct_claim
+from skyledger.store.corrections import Correction
 from skyledger.store.records import make_filters
 from skyledger.tally import plot, tally
 
@@ -105,7 +105,7 @@ class Ledger:
 
     def correct(self, claim_id: int, *, author: str, note: str | None = None, **changes: Any) -> list[Correction]:
         """Correct fields of a claim (``count=6, region="RU-KLU"``); the machine's value is kept beside."""
-        return correct_claim(self.store, claim_id, changes, author=author, note=note)
+        return pipeline.correct(self.store, claim_id, changes, author=author, note=note)
 
     def export(
         self, what: str, format: str, path: str | Path, *, region_geometry: str = "polygon", **filters: Any

@@ -18,10 +18,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from skyledger import pipeline
 from skyledger.cli.app import DbOption, app, db_url
 from skyledger.errors import UsageError
 from skyledger.store import Store, open_store
-from skyledger.store.corrections import correct_claim, parse_value
+from skyledger.store.corrections import parse_value
 from skyledger.store.records import Filters, make_filters
 
 if TYPE_CHECKING:  # pandas, pyarrow and matplotlib load only when a command needs them
@@ -175,7 +176,7 @@ def correct_command(
         changes[field.strip()] = parse_value(field.strip(), value)
     who = author or os.environ.get("SKYLEDGER_AUTHOR") or getpass.getuser()
     with _store(db) as store:
-        made = correct_claim(store, claim_id, changes, author=who, note=note)
+        made = pipeline.correct(store, claim_id, changes, author=who, note=note)
     for item in made:
         console.print(
             f"claim {claim_id}: {item.field} {escape(json.dumps(item.machine_value, ensure_ascii=False))} -> "

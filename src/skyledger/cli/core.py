@@ -264,6 +264,7 @@ def _print_event(detail: EventDetail) -> None:
         console.print(
             f"  report {claim.report_id}: {claim.claimant} {claim.action.value} {escape(weapon)} {count}, "
             f"{escape(_place(claim.place))}"
+            + (escape(f" [corrected: {', '.join(detail.corrected[claim.id])}]") if claim.id in detail.corrected else "")
         )
         console.print(f"    [dim]“{escape(claim.evidence)}”[/dim]")
     reports = Table(title="reports")

@@ -10,7 +10,7 @@ event added, changed or merged.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -26,7 +26,10 @@ from skyledger.resolve.waves import MOSCOW_TIME, wave_at, wave_label
 from skyledger.store import Store
 from skyledger.store import events as event_store
 from skyledger.store.claims import claims_of_reports, claims_of_run
+from skyledger.store.corrections import Correction, correct_claim, correct_claims, corrected_rows
 from skyledger.store.reports import load_reports
+from skyledger.store.schema import claims as claims_table
+from skyledger.store.schema import events as events_table
 from skyledger.store.schema import reports as reports_table
 from skyledger.store.times import to_text
 
@@ -57,6 +60,7 @@ class EventDetail:
     links: list[ReportLink]  # provenance links touching these reports
     claimant_links: list[ClaimantLink]  # who cites whom, among the event's claimants
     merged_from: list[str] = field(default_factory=list)  # the ids followed to reach it, when asked for a merged id
+    corrected: dict[int, list[str]] = field(default_factory=dict)  # claim id -> the fields a human corrected
 
 
 def label_events(reports: Sequence[Report], claims: Sequence[Claim]) -> None:
@@ -132,7 +136,7 @@ def regrade(connection: Connection, event_ids: Sequence[str], run_id: int | None
     if not event_ids:
         return
     members: dict[str, list[Claim]] = defaultdict(list)
-    for claim in event_store.claims_of_events(connection, list(event_ids)):
+    for claim in correct_claims(connection, event_store.claims_of_events(connection, list(event_ids))):
         members[claim.event or ""].append(claim)
     report_ids = sorted({c.report_id for cs in members.values() for c in cs if c.report_id is not None})
     pairs = load_reports(connection, report_ids)
@@ -145,6 +149,21 @@ def regrade(connection: Connection, event_ids: Sequence[str], run_id: int | None
         claims = members.get(event_id, [])
         grade = grade_event(claims, evidence) if claims else Grade(explanation="No claims remain in this event.")
         event_store.save_grade(connection, event_id, grade, run_id)
+
+
+def correct(
+    store: Store, claim_id: int, changes: Mapping[str, Any], *, author: str, note: str | None = None
+) -> list[Correction]:
+    """Store a human correction of a claim (:func:`skyledger.store.corrections.correct_claim`), then grade its event
+    again, so that the event's figures and best estimate show the corrected value."""
+    made = correct_claim(store, claim_id, changes, author=author, note=note)
+    with store.begin() as connection:
+        event_id = connection.execute(select(claims_table.c.event_id).where(claims_table.c.id == claim_id)).scalar()
+        if event_id:  # the event keeps the run that last changed it: a correction is no run
+            last_run = select(events_table.c.updated_run).where(events_table.c.id == event_id)
+            run_id = connection.execute(last_run).scalar()
+            regrade(connection, [str(event_id)], run_id)
+    return made
 
 
 def update_events(store: Store, run_id: int) -> EventChangelog:
@@ -208,7 +227,9 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
         row, chain = event_store.event_row(connection, event_id)
         if row is None:
             raise NotFoundError(f"no event {event_id!r}")
-        claims = event_store.claims_of_events(connection, [row.id])
+        claims = correct_claims(connection, event_store.claims_of_events(connection, [row.id]))
+        rows = corrected_rows(connection, [claim.id for claim in claims if claim.id is not None])
+        corrected = {key: list(found["corrected_fields"]) for key, found in rows.items() if found["corrected"]}
         pairs = load_reports(connection, sorted({c.report_id for c in claims if c.report_id is not None}))
         texts = {report.id: report.text for report, _ in pairs}
         for claim in claims:
@@ -219,7 +240,7 @@ def event_detail(store: Store, event_id: str) -> EventDetail:
     far = datetime.max.replace(tzinfo=MOSCOW_TIME)
     pairs.sort(key=lambda pair: (_aware(pair[0].published) or far, pair[0].id or 0))
     event = event_store.event_from_row(row, [claim.id for claim in claims if claim.id is not None])
-    return EventDetail(event, claims, pairs, links, cited, merged_from=chain[:-1])
+    return EventDetail(event, claims, pairs, links, cited, merged_from=chain[:-1], corrected=corrected)
 
 
 def _aware(moment: datetime | None) -> datetime | None:

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, literal, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Select, exists, func, literal, or_, select, text
 
 from skyledger.errors import NotFoundError, UsageError
 from skyledger.model import Claim, side_of
 from skyledger.store import reports as full_text
 from skyledger.store.core import Store
+from skyledger.store.corrections import apply_corrections
 from skyledger.store.schema import claims, events, report_links, reports, sources
 
 MAX_LIMIT = 500
@@ -217,30 +219,48 @@ def region_counts(store: Store, f: EventFilter) -> dict[str, int]:
 
 
 def claim_from_row(row: Any) -> Claim:
-    """A claims row as a model :class:`Claim` (ids and report id set)."""
-    data = dict(row._mapping)
+    """A claims row (a result row or a dict of its columns) as a model :class:`Claim` (ids and report id set)."""
+    data = dict(row._mapping) if hasattr(row, "_mapping") else dict(row)
+    killed, injured = data.get("killed"), data.get("injured")
     data["casualties"] = (
-        {"killed": row.killed, "injured": row.injured} if row.casualties_stated or row.killed or row.injured else None
+        {"killed": killed, "injured": injured} if data["casualties_stated"] or killed or injured else None
     )
-    data["cites"] = json.loads(row.cites) if row.cites else []
-    data["regions"] = json.loads(row.regions) if row.regions else []
-    data["evidence_span"] = (row.evidence_start, row.evidence_end)
-    data["event"] = row.event_id
+    data["cites"] = json.loads(data["cites"]) if data["cites"] else []
+    data["regions"] = json.loads(data["regions"]) if data["regions"] else []
+    data["evidence_span"] = (data["evidence_start"], data["evidence_end"])
+    data["event"] = data["event_id"]
     claim = Claim.from_json(data)
-    claim.id, claim.report_id = row.id, row.report_id
+    claim.id, claim.report_id = data["id"], data["report_id"]
     return claim
 
 
 def claim_json(row: Any, evidence: str | None = None) -> dict[str, Any]:
-    """A claims row as the CLAIMS.md record plus its ids; ``evidence`` is the span's text where the report is known."""
-    claim = claim_from_row(row)
+    """A claims row as the CLAIMS.md record plus its ids; ``evidence`` is the span's text where the report is known.
+
+    A row with corrections laid over it (:func:`skyledger.store.corrections.apply_corrections`) shows the corrected
+    values, with ``corrected``, ``corrected_fields`` and ``rejected`` (a human said it is no claim)."""
+    data = dict(row._mapping) if hasattr(row, "_mapping") else dict(row)
+    claim = claim_from_row(data)
     if evidence is not None:
         claim.evidence = evidence
-    return {"id": row.id, "report_id": row.report_id, "seq": row.seq, "side": claim.side, **claim.to_json()}
+    found = {"id": data["id"], "report_id": data["report_id"], "seq": data["seq"], "side": claim.side}
+    found.update(claim.to_json())
+    found.update(
+        corrected=bool(data.get("corrected")),
+        corrected_fields=list(data.get("corrected_fields", [])),
+        rejected=bool(data.get("rejected")),
+    )
+    return found
+
+
+def _corrected(connection: Connection, rows: Sequence[Any]) -> list[dict[str, Any]]:
+    """Result rows of the claims table as dicts, corrections laid over them."""
+    return apply_corrections(connection, [dict(row._mapping) for row in rows])
 
 
 def list_claims(store: Store, f: ClaimFilter, *, limit: int = 100, offset: int = 0) -> Page:
-    """Claims matching ``f`` in id order, each with its evidence text."""
+    """Claims matching ``f`` in id order, each with its evidence text and its corrections applied (the filters look
+    at the machine's values)."""
     _check_page(limit, offset)
     query = select(claims, reports.c.text.label("report_text")).join(reports, reports.c.id == claims.c.report_id)
     conditions = _claim_conditions(f)
@@ -258,8 +278,8 @@ def list_claims(store: Store, f: ClaimFilter, *, limit: int = 100, offset: int =
         conditions.append(claims.c.time_start < f.until)
     query = query.where(*conditions).order_by(claims.c.id).limit(limit + 1).offset(offset)
     with store.connect() as connection:
-        rows = connection.execute(query).all()
-    items = [claim_json(row, row.report_text[row.evidence_start : row.evidence_end]) for row in rows]
+        rows = _corrected(connection, connection.execute(query).all())
+    items = [claim_json(row, row["report_text"][row["evidence_start"] : row["evidence_end"]]) for row in rows]
     return _page(items, limit, offset)
 
 
@@ -342,9 +362,10 @@ def get_report(store: Store, report_id: int) -> dict[str, Any]:
         row = connection.execute(_reports_query().where(reports.c.id == report_id)).first()
         if row is None:
             raise NotFoundError(f"no report {report_id}")
-        claim_rows = connection.execute(
-            select(claims).where(claims.c.report_id == report_id).order_by(claims.c.seq)
-        ).all()
+        claim_rows = _corrected(
+            connection,
+            connection.execute(select(claims).where(claims.c.report_id == report_id).order_by(claims.c.seq)).all(),
+        )
         link_rows = connection.execute(
             select(report_links).where(or_(report_links.c.child_id == report_id, report_links.c.parent_id == report_id))
         ).all()
@@ -353,7 +374,7 @@ def get_report(store: Store, report_id: int) -> dict[str, Any]:
     linked = {r.id: report_json(r, with_text=False) for r in other_rows}
     detail = report_json(row)
     detail.update(
-        claims=[claim_json(c, row.text[c.evidence_start : c.evidence_end]) for c in claim_rows],
+        claims=[claim_json(c, row.text[c["evidence_start"] : c["evidence_end"]]) for c in claim_rows],
         parents=[
             {"kind": link.kind, "score": link.score, "report": linked.get(link.parent_id)}
             for link in link_rows

@@ -245,19 +245,25 @@ def matched_claim_ids(connection: Connection) -> dict[int, int | None]:
     return matched
 
 
+def corrected_rows(connection: Connection, claim_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """Claim id -> its ``claims`` row with the corrections laid over it (see :func:`apply_corrections`)."""
+    rows: list[dict[str, Any]] = []
+    ids = list(claim_ids)
+    for start in range(0, len(ids), _IN_LIST):
+        query = select(claims_table).where(claims_table.c.id.in_(ids[start : start + _IN_LIST]))
+        rows.extend(dict(row) for row in connection.execute(query).mappings())
+    return {row["id"]: row for row in apply_corrections(connection, rows)}
+
+
 def correct_claims(connection: Connection, claims: Sequence[Claim]) -> list[Claim]:
     """Stored model claims (with ids) as corrected; the ones a human marked as not a claim are left out."""
     ids = [claim.id for claim in claims if claim.id is not None]
     if not ids:
         return list(claims)
-    rows: list[dict[str, Any]] = []
-    for start in range(0, len(ids), _IN_LIST):
-        query = select(claims_table).where(claims_table.c.id.in_(ids[start : start + _IN_LIST]))
-        rows.extend(dict(row) for row in connection.execute(query).mappings())
-    by_id = {row["id"]: row for row in apply_corrections(connection, rows)}
+    by_id = corrected_rows(connection, ids)
     out = []
     for claim in claims:
-        row = by_id.get(claim.id)
+        row = by_id.get(claim.id) if claim.id is not None else None
         if row is None or not row["corrected"]:
             out.append(claim)
         elif not row["rejected"]:

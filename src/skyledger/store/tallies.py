@@ -15,14 +15,16 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
 
 from skyledger.errors import UsageError
 from skyledger.store.core import Store
+from skyledger.store.corrections import apply_corrections, matched_claim_ids
 from skyledger.store.schema import claims
 
 Period = Literal["day", "week"]
 Grouping = Literal["region", "weapon_class", "claimant", "side"]
+_IN_LIST = 500
 PERIODS: tuple[str, ...] = ("day", "week")
 GROUPINGS: tuple[str, ...] = ("region", "weapon_class", "claimant", "side")
 
@@ -78,13 +80,33 @@ def tally(
 
     ``claims`` is the number of claims. ``figure``: per event, action, weapon class and group, the largest count any
     claim gave (so for ``by="claimant"`` each claimant's own figure), summed over events. Claims with the same event
-    but different window starts count as separate engagements of the event.
+    but different window starts count as separate engagements of the event. Human corrections are applied and claims a
+    human rejected left out: the (few) events holding a corrected claim are tallied here from their corrected rows, the
+    rest in SQL.
     """
     if period not in PERIODS:
         raise UsageError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     if by not in GROUPINGS:
         raise UsageError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
     f = f or TallyFilter()
+    totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    with store.connect() as connection:
+        corrected, rows = _corrected_events(connection)
+        for day_value, action, key_value, figure, n in [
+            *connection.execute(_per_day_query(store, by, f, corrected)),
+            *_per_day(rows, by, f),
+        ]:
+            bucket = totals[(week_of(day_value) if period == "week" else day_value, action, key_value or "")]
+            bucket[0] += int(figure or 0)
+            bucket[1] += int(n or 0)
+    return [
+        {"period": when, "action": action, "key": key_value or None, "figure": figure, "claims": n}
+        for (when, action, key_value), (figure, n) in sorted(totals.items())
+    ]
+
+
+def _per_day_query(store: Store, by: str, f: TallyFilter, skip_events: set[str]) -> Select[Any]:
+    """``(day, action, key, figure, claims)`` per day in SQL, leaving out the events in ``skip_events``."""
     key: ColumnElement[Any] = _side_column(store) if by == "side" else claims.c[by]
     # in the order of the index ix_claims_tally, so that SQLite streams the groups
     grouping: list[ColumnElement[Any]] = [
@@ -95,6 +117,9 @@ def tally(
     ]
     if by != "weapon_class":
         grouping.append(key)
+    conditions = _conditions(f)
+    if skip_events:
+        conditions.append(claims.c.event_id.not_in(sorted(skip_events)))
     per_event = (
         select(
             claims.c.time_start,
@@ -103,24 +128,65 @@ def tally(
             func.max(claims.c.count).label("figure"),
             func.count().label("n"),
         )
-        .where(*_conditions(f))
+        .where(*conditions)
         .group_by(*grouping)
         .subquery()
     )
     day = func.substr(per_event.c.time_start, 1, 10)
-    query = select(
+    return select(
         day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n)
     ).group_by(day, per_event.c.action, per_event.c.key)
-    totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    with store.connect() as connection:
-        for day_value, action, key_value, figure, n in connection.execute(query):
-            bucket = totals[(week_of(day_value) if period == "week" else day_value, action, key_value or "")]
-            bucket[0] += int(figure or 0)
-            bucket[1] += int(n or 0)
-    return [
-        {"period": when, "action": action, "key": key_value or None, "figure": figure, "claims": n}
-        for (when, action, key_value), (figure, n) in sorted(totals.items())
-    ]
+
+
+def _corrected_events(connection: Connection) -> tuple[set[str], list[dict[str, Any]]]:
+    """The events holding a claim a correction applies to, and all their claims' rows as corrected (rejected out)."""
+    claim_ids = sorted({claim_id for claim_id in matched_claim_ids(connection).values() if claim_id is not None})
+    if not claim_ids:
+        return set(), []
+    event_ids: set[str] = set()
+    for start in range(0, len(claim_ids), _IN_LIST):
+        query = select(claims.c.event_id).where(claims.c.id.in_(claim_ids[start : start + _IN_LIST]))
+        event_ids.update(str(value) for value in connection.execute(query).scalars() if value is not None)
+    rows: list[dict[str, Any]] = []
+    ordered = sorted(event_ids)
+    for start in range(0, len(ordered), _IN_LIST):
+        query = select(claims).where(claims.c.event_id.in_(ordered[start : start + _IN_LIST]))
+        rows.extend(dict(row) for row in connection.execute(query).mappings())
+    return event_ids, [row for row in apply_corrections(connection, rows) if not row["rejected"]]
+
+
+def _matches(row: dict[str, Any], f: TallyFilter) -> bool:
+    """:func:`_conditions` for one (corrected) claim row."""
+    if row["time_start"] is None or row["event_id"] is None:
+        return False
+    wanted = {"action": f.action, "region": f.region, "country": f.country, "weapon_class": f.weapon_class}
+    if any(value and row[name] != value for name, value in {**wanted, "claimant": f.claimant}.items()):
+        return False
+    if f.side and _side(row["claimant"]) != f.side:
+        return False
+    return not (f.since and row["time_start"] < f.since) and not (f.until and row["time_start"] >= f.until)
+
+
+def _side(claimant: str) -> str:
+    return claimant.partition(":")[2][:2]
+
+
+def _per_day(rows: list[dict[str, Any]], by: str, f: TallyFilter) -> list[tuple[str, str, str, int, int]]:
+    """What :func:`_per_day_query` gives, for claim rows in memory."""
+    groups: dict[tuple[str, str, str, str, str], list[Any]] = {}
+    for row in rows:
+        if not _matches(row, f):
+            continue
+        key = _side(row["claimant"]) if by == "side" else row[by]
+        group = groups.setdefault((row["time_start"], row["action"], row["weapon_class"], row["event_id"], key), [])
+        group.append(row["count"])
+    days: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for (time_start, action, _weapon, _event, key), counts in groups.items():
+        known = [count for count in counts if count is not None]
+        bucket = days[(time_start[:10], action, key)]
+        bucket[0] += max(known) if known else 0
+        bucket[1] += len(counts)
+    return [(day, action, key, figure, n) for (day, action, key), (figure, n) in days.items()]
 
 
 def latest_day(store: Store) -> str | None:

@@ -21,9 +21,10 @@ from fastapi import APIRouter, Body, Depends, Request
 from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse, Response
 
+from skyledger import pipeline
 from skyledger.errors import AuthError, UsageError
 from skyledger.store import Store
-from skyledger.store.corrections import FIELDS, correct_claim, parse_value
+from skyledger.store.corrections import FIELDS, parse_value
 from skyledger.store.records import claim_record
 from skyledger.store.tokens import check_token
 from skyledger.web.render import page
@@ -92,7 +93,7 @@ async def correct_from_form(request: Request, store: StoreDep, claim_id: ClaimId
         changes = _form_changes(record, form)
         if not changes:
             raise UsageError("nothing changed: edit a field before saving")
-        correct_claim(store, claim_id, changes, author=form.get("author", "").strip() or name, note=form.get("note"))
+        pipeline.correct(store, claim_id, changes, author=form.get("author", "").strip() or name, note=form.get("note"))
     except (AuthError, UsageError, PermissionError) as error:
         status = 403 if isinstance(error, PermissionError) else 401 if isinstance(error, AuthError) else 422
         data = _claim_data(store, claim_id)
@@ -122,7 +123,7 @@ def correct_from_api(
     author: Annotated[str | None, Body(max_length=200)] = None,
     note: Annotated[str | None, Body(max_length=2000)] = None,
 ) -> dict[str, Any]:
-    made = correct_claim(store, claim_id, changes, author=author or writer, note=note)
+    made = pipeline.correct(store, claim_id, changes, author=author or writer, note=note)
     return {
         "corrections": [{"id": item.id, **item.as_dict()} for item in made],
         "claim": json.loads(json.dumps(claim_record(store, claim_id), default=str)),
