@@ -73,3 +73,9 @@ def test_outcome_sentence_speaks_of_the_claims_before_it() -> None:
     )
     claims = _claims(NEWS, text)
     assert ("intercepted", 6, (0, 0), Damage.NONE) in claims
+
+
+def test_set_a_building_on_fire_is_damage() -> None:
+    text = "Debris of a downed drone set a warehouse on fire in the Tver region overnight, the governor said."
+    impacts = [claim for claim in _claims(NEWS, text) if claim[0] == "impact"]
+    assert impacts and all(claim[3] is Damage.REPORTED for claim in impacts)
