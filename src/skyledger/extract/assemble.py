@@ -53,7 +53,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             by_segment[index] = candidates
     found = _drop_repeats(found)
     found += _impacts_of_deadly_launches(context, found)
-    _impacts_at_targets(found)
+    _impacts_at_targets(context, found)
     bare_class, bare_model = _report_class(context)
     single = _one_weapon(found, bare_class)
     voices = _voices(context)
@@ -157,15 +157,33 @@ def _impacts_of_deadly_launches(context: ReportContext, found: list[Candidate]) 
     return out
 
 
-def _impacts_at_targets(found: list[Candidate]) -> None:
+def _impacts_at_targets(context: ReportContext, found: list[Candidate]) -> None:
     """An impact that names no place is where the attack before it was aimed ("завдав удару по Харкову ...
-    Перехопити ракети не вдалося: обидві влучили в об'єкти міста")."""
+    Перехопити ракети не вдалося: обидві влучили в об'єкти міста"), also an attack told with no weapon ("Ворог
+    завдав удару по Запоріжжю. ... Пошкоджено будівлю")."""
     target: list = []  # type: ignore[type-arg]
+    attacks = _weaponless_attacks(context, {c.segment for c in found})
     for candidate in found:
+        while attacks and attacks[0][0] < candidate.segment:
+            target = attacks.pop(0)[1]
         if candidate.action is Action.LAUNCHED and any(h.place.region for h in candidate.places):
             target = candidate.places
         elif candidate.action is Action.IMPACT and not candidate.places and target:
             candidate.places, candidate.inherited = list(target), True
+
+
+def _weaponless_attacks(context: ReportContext, told: set[int]) -> list[tuple[int, list]]:  # type: ignore[type-arg]
+    """(sentence, places) of the sentences telling an attack on a named settlement but no weapon (no claim)."""
+    out = []
+    for index, segment in enumerate(context.segments):
+        if index in told or index in context.skipped:
+            continue
+        acts = context.within(context.actions, "actions", segment.start, segment.end)
+        if any(a.action is Action.LAUNCHED for a in acts):
+            hits = [h for h in claim_hits(context, index) if h.level == "settlement" and h.place.region]
+            if hits:
+                out.append((index, hits))
+    return out
 
 
 def _drop_repeats(found: list[Candidate]) -> list[Candidate]:

@@ -1,0 +1,27 @@
+"""An impact that names no place lies where the attack told before it was aimed, weapon named there or not."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from skyledger.extract import extract_claims
+from skyledger.model import Report, Source, SourceKind
+
+ZAPORIZHZHIA = Source("t.me/zoda_test", SourceKind.TELEGRAM, claimant="regional_authority:UA-23")
+
+
+def _impacts(text: str) -> list[tuple[str | None, str | None]]:
+    report = Report(source=ZAPORIZHZHIA.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8), id=1)
+    return [
+        (c.place.region, c.place.settlement) for c in extract_claims(report, ZAPORIZHZHIA) if c.action.value == "impact"
+    ]
+
+
+def test_weaponless_attack_on_a_city_places_the_impact() -> None:
+    text = "Ворог атакував Запоріжжя. Попередньо, це були керовані авіабомби.\n\nПошкоджено склад, поранено 2 людей."
+    assert _impacts(text) == [("UA-23", "Zaporizhzhia")]
+
+
+def test_attack_told_after_the_impact_does_not_place_it() -> None:
+    text = "Пошкоджено склад, поранено 2 людей. Вчора ворог атакував Запоріжжя."
+    assert [settlement for _, settlement in _impacts(text)] == [None]
