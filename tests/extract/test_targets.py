@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from skyledger.extract import extract_claims
-from skyledger.model import Report, Source, SourceKind
+from skyledger.model import Damage, Report, Source, SourceKind
 
 ZAPORIZHZHIA = Source("t.me/zoda_test", SourceKind.TELEGRAM, claimant="regional_authority:UA-23")
 
@@ -25,3 +25,16 @@ def test_weaponless_attack_on_a_city_places_the_impact() -> None:
 def test_attack_told_after_the_impact_does_not_place_it() -> None:
     text = "Пошкоджено склад, поранено 2 людей. Вчора ворог атакував Запоріжжя."
     assert [settlement for _, settlement in _impacts(text)] == [None]
+
+
+def test_impact_told_twice_is_one_impact() -> None:
+    news = Source("news.test", SourceKind.WEBSITE, country="GB")
+    text = (
+        "Russian forces dropped guided aerial bombs on Zaporizhzhia on Friday, injuring four people, governor Ivan "
+        "Fedorov said.\n\nTwo bombs hit the city, damaging a warehouse, he said."
+    )
+    report = Report(source=news.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8), id=1)
+    claims = [c for c in extract_claims(report, news) if c.action.value == "impact"]
+    assert [(c.count, c.place.settlement, c.casualties and c.casualties.injured, c.damage) for c in claims] == [
+        (2, "Zaporizhzhia", 4, Damage.REPORTED)
+    ]

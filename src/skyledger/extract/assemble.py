@@ -14,6 +14,7 @@ from skyledger.extract.candidates import segment_candidates
 from skyledger.extract.claimplaces import claim_hits, event_hits, region_place, resolve_place, share_places
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
+from skyledger.extract.retold import merge_retold
 from skyledger.extract.times import time_window
 from skyledger.model import (
     Action,
@@ -58,6 +59,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
     single = _one_weapon(found, bare_class)
     voices = _voices(context)
     results = _outcomes(context, found, voices)
+    found = merge_retold(found, results)
     pairs: list[tuple[Candidate, Claim]] = []
     for candidate in found:
         candidate.header = context.segments[candidate.segment].header
