@@ -38,3 +38,11 @@ def test_impact_told_twice_is_one_impact() -> None:
     assert [(c.count, c.place.settlement, c.casualties and c.casualties.injured, c.damage) for c in claims] == [
         (2, "Zaporizhzhia", 4, Damage.REPORTED)
     ]
+
+
+def test_settlement_under_a_district_heading_keeps_the_district() -> None:
+    belgorod = Source("t.me/gov_bel_test", SourceKind.TELEGRAM, claimant="regional_authority:RU-BEL")
+    text = "Итоги дня.\n\nБелгородский район. Над посёлком Майский сбиты два беспилотника.\n\nНад Майским сбит дрон."
+    report = Report(source=belgorod.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8), id=1)
+    places = sorted((c.count, c.place.district, c.place.settlement) for c in extract_claims(report, belgorod))
+    assert places == [(1, None, "Maysky"), (2, "Belgorodsky", "Maysky")]

@@ -11,7 +11,15 @@ from skyledger.extract import outcomes, totals
 from skyledger.extract.attribution import media_claimant
 from skyledger.extract.candidate import NEARBY, Candidate
 from skyledger.extract.candidates import segment_candidates
-from skyledger.extract.claimplaces import claim_hits, event_hits, region_place, resolve_place, share_places
+from skyledger.extract.claimplaces import (
+    claim_hits,
+    district_from_heading,
+    event_hits,
+    heading_hits,
+    region_place,
+    resolve_place,
+    share_places,
+)
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.retold import merge_retold
@@ -98,6 +106,7 @@ def _places_from_paragraph(
     """A sentence that names no place continues the paragraph's last one ("Белгородский район. Над посёлком ...
     сбиты три беспилотника. Обломками повреждены окна"); a launch's target is not carried to what follows."""
     segment = context.segments[index]
+    district_from_heading(context, index, candidates)
     if segment.item or context.norm[segment.start : segment.end].rstrip(" *_").endswith(":"):
         return
     for candidate in candidates:
@@ -118,18 +127,10 @@ def _places_from_paragraph(
             if before and all(c.action is Action.LAUNCHED for c in before):
                 break
             placed = [c for c in before if c.places]
-            hits = placed[-1].places if placed else ([] if before else _heading(context, earlier))
+            hits = placed[-1].places if placed else ([] if before else heading_hits(context, earlier))
             if hits:
                 candidate.places, candidate.inherited = list(hits), True
                 break
-
-
-def _heading(context: ReportContext, index: int) -> list:  # type: ignore[type-arg]
-    """The places of a short sentence that only names a place ("Белгородский район.", "Харків.")."""
-    segment = context.segments[index]
-    if len(context.norm[segment.start : segment.end].split()) > 5:
-        return []
-    return claim_hits(context, index)
 
 
 def _impacts_of_deadly_launches(context: ReportContext, found: list[Candidate]) -> list[Candidate]:

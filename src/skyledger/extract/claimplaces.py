@@ -157,3 +157,26 @@ def _one_region(hits: list[PlaceHit], region: str) -> Place:
 
 def region_place(region: str) -> Place:
     return Place(country=places.region_country(region), region=region, precision=PlacePrecision.REGION)
+
+
+def district_from_heading(context: ReportContext, index: int, candidates: list[Candidate]) -> None:
+    """ "Белгородский район. Над посёлком Майский сбиты ...": a settlement under a district heading is in it."""
+    first = index
+    while first > 0 and context.segments[first - 1].paragraph == context.segments[index].paragraph:
+        first -= 1
+    heads = heading_hits(context, first) if first != index else []
+    if len(heads) != 1 or heads[0].level != "district":
+        return
+    head = heads[0]
+    for candidate in candidates:
+        settlements = [hit for hit in candidate.places if hit.level == "settlement"]
+        if settlements and all(hit.place.district == head.place.district for hit in settlements):
+            candidate.places = [head, *candidate.places]
+
+
+def heading_hits(context: ReportContext, index: int) -> list[PlaceHit]:
+    """The places of a short sentence that only names a place ("Белгородский район.", "Харків.")."""
+    segment = context.segments[index]
+    if len(context.norm[segment.start : segment.end].split()) > 5:
+        return []
+    return claim_hits(context, index)
