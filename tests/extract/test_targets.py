@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import pytest
+
 from skyledger.extract import extract_claims
 from skyledger.model import Damage, Report, Source, SourceKind
 
@@ -46,3 +48,16 @@ def test_settlement_under_a_district_heading_keeps_the_district() -> None:
     report = Report(source=belgorod.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8), id=1)
     places = sorted((c.count, c.place.district, c.place.settlement) for c in extract_claims(report, belgorod))
     assert places == [(1, None, "Maysky"), (2, "Belgorodsky", "Maysky")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("В посёлке Кача от упавших фрагментов ракеты повреждён гараж.", 1),
+        ("В посёлке Кача от упавших фрагментов ракет повреждён гараж.", None),
+    ],
+)
+def test_debris_of_one_missile_counts_one(text: str, count: int | None) -> None:
+    sevastopol = Source("t.me/sev_gov_test", SourceKind.TELEGRAM, claimant="regional_authority:UA-40")
+    report = Report(source=sevastopol.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8), id=1)
+    assert [c.count for c in extract_claims(report, sevastopol) if c.action.value == "impact"] == [count]

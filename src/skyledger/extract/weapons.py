@@ -127,12 +127,28 @@ def used_as_modifier(text: str, mention: WeaponMention) -> bool:
 
 
 def _grammatical_singular(text: str, mention: WeaponMention) -> bool:
-    """ "украинский БПЛА", "БпЛА уничтожен": a noun with one form for both numbers, made singular by its neighbours."""
+    """ "украинский БПЛА", "БпЛА уничтожен": a noun with one form for both numbers, made singular by its neighbours;
+    "фрагментов ракеты": a genitive singular after a debris noun (the plural genitive is "ракет")."""
     before, after, _ = _number_words()
+    of_one, form = _debris_of_one()
     return bool(
         before.search(text[max(0, mention.start - 30) : mention.start])
         or after.match(text[mention.end : mention.end + 40])
+        or (
+            form.fullmatch(text, mention.start, mention.end)
+            and of_one.search(text[max(0, mention.start - 30) : mention.start])
+        )
     )
+
+
+@lru_cache(maxsize=1)
+def _debris_of_one() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before, forms = [], []
+    for language in LANGUAGES:
+        data = read(language, "weapons").get("number", {})
+        before.append(data.get("debris_before", "(?!)"))
+        forms.append(data.get("debris_of_one", "(?!)"))
+    return re.compile(r"(?<!\w)(?:" + "|".join(before) + r")\s+$"), re.compile("|".join(forms))
 
 
 def preceded_by_all(text: str, start: int) -> bool:
