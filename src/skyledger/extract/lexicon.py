@@ -50,25 +50,29 @@ class Alternation:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         position = 0
-        buckets, anywhere = self.buckets, self.anywhere
+        get, anywhere = self.buckets.get, self.anywhere
         for at in word_starts(text):
             if at < position:
                 continue
-            bucket = buckets.get(text[at])
+            bucket = get(text[at])
             match = bucket.match(text, at) if bucket is not None else None
             if anywhere is not None:
                 other = anywhere.match(text, at)
                 if other is not None and (match is None or other.end() > match.end()):
                     match = other
-            if match is not None and match.end() > at:
-                yield match
-                position = match.end()
+            if match is not None:
+                end = match.end()
+                if end > at:
+                    yield match
+                    position = end
 
 
 @lru_cache(maxsize=64)
-def word_starts(text: str) -> tuple[int, ...]:
-    """Where words (or an opening quote or bracket before one) start in ``text``; shared by every alternation."""
-    return tuple(match.start() for match in _WORD_START.finditer(text))
+def word_starts(text: str) -> list[int]:
+    """Where words (or an opening quote or bracket before one) start in ``text``; shared by every alternation.
+
+    Read it, do not change it: the list is cached."""
+    return [match.start() for match in _WORD_START.finditer(text)]
 
 
 @cache
@@ -112,15 +116,6 @@ class Words:
         except re.error as error:
             raise ConfigError(f"bad pattern: {error}", path=origin) from None
 
-    def _at(self, text: str, at: int, endpos: int) -> re.Match[str] | None:
-        bucket = self._buckets.get(text[at])
-        found = bucket.match(text, at, endpos) if bucket is not None else None
-        if self._anywhere is not None:
-            other = self._anywhere.match(text, at, endpos)
-            if other is not None and (found is None or other.end() > found.end()):
-                found = other
-        return found
-
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         if self._small and pos == 0 and endpos is None:  # a whole text: one compiled expression scans it faster
             return self._whole.finditer(text)
@@ -130,16 +125,24 @@ class Words:
         stop = len(text) if endpos is None else endpos
         starts = word_starts(text)
         position = pos
+        get, anywhere = self._buckets.get, self._anywhere
         for number in range(bisect.bisect_left(starts, pos), len(starts)):
             at = starts[number]
             if at >= stop:
                 return
             if at < position:
                 continue
-            found = self._at(text, at, stop)
-            if found is not None and found.end() > at:
-                yield found
-                position = found.end()
+            bucket = get(text[at])
+            found = bucket.match(text, at, stop) if bucket is not None else None
+            if anywhere is not None:
+                other = anywhere.match(text, at, stop)
+                if other is not None and (found is None or other.end() > found.end()):
+                    found = other
+            if found is not None:
+                end = found.end()
+                if end > at:
+                    yield found
+                    position = end
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         return next(self._bucketed(text, pos, endpos), None)

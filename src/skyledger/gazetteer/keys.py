@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 KEYS_VERSION = "3"  # bump when skeleton() changes: the bundled settlement keys are computed with it
 
@@ -222,6 +223,7 @@ def vowel_agreement(one: str, other: str) -> int:
     return count
 
 
+@lru_cache(maxsize=100_000)
 def first_vowel(word: str) -> str | None:
     """The class (A, E, O, U) of a word's first vowel sound: Улица -> U, Yelets -> E, Брянск and Bryansk -> A.
 

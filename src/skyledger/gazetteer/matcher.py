@@ -131,10 +131,16 @@ class Matcher:
 
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
         found: list[RawMention] = []
+        cached, role_of = self._roles.get, self._role
+        roles = [cached(token.text, -1) for token in tokens]  # one look-up per word; most words start nothing
+        for number, role in enumerate(roles):
+            if role < 0:
+                roles[number] = role_of(tokens[number])
+        count = len(tokens)
         i = 0
-        while i < len(tokens):
-            role = self._role(tokens[i])
-            if i + 1 < len(tokens) and self._role(tokens[i + 1]) & _HROMADA_WORD:
+        while i < count:
+            role = roles[i]
+            if i + 1 < count and roles[i + 1] & _HROMADA_WORD:
                 role |= _HROMADA
             mentions = self._at(text, tokens, i, role) if role else []
             if mentions:

@@ -120,10 +120,13 @@ class PhraseIndex(Generic[T]):
         bases = tokens[i].bases
         best_end, best = 0, cast(list[T], [])
         multi = self._multi
-        if multi and i + 1 < len(tokens) and any(first in multi for first in bases):
-            best_end, best = self._longest_phrase(text, tokens, i)
-            if best_end > i + 1:
-                return best_end, best
+        if multi and i + 1 < len(tokens):
+            for first in bases:
+                if first in multi:
+                    best_end, best = self._longest_phrase(text, tokens, i)
+                    if best_end > i + 1:
+                        return best_end, best
+                    break
         single = self._single
         if len(bases) == 1:
             found = single.get(bases[0])

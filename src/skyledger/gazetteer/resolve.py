@@ -214,7 +214,7 @@ class Resolver:
         named = anchors.named(start)
         districts = anchors.districts(start)
         # rows are sorted by size: the largest few, and any in a region or district the text names
-        by_size = sorted(int(n) for n in item.ids)
+        by_size = sorted(map(int, item.ids))
         numbers = by_size[:8] + [n for n in by_size[8:] if regions[n] in named or row_districts[n] in districts]
         numbers = _unique_by(numbers, lambda n: (regions[n], table.names[n]))
 
@@ -230,7 +230,8 @@ class Resolver:
             spelling = SPELLING if first_vowel(table.names[n]) == opening else 0.0  # Кинель for Кинель, not Канал
             return size + support(n) + spelling - (WEAK if n in item.weak else 0.0)
 
-        ranked = sorted(numbers, key=score, reverse=True)
+        scores = {n: score(n) for n in numbers}
+        ranked = sorted(numbers, key=scores.__getitem__, reverse=True)
         best = ranked[0]
         row = table[best]
         if best in item.weak:  # an old or foreign name: only with a settlement word or its district named
@@ -242,7 +243,7 @@ class Resolver:
             accepted = big and first_vowel(surface) == first_vowel(row.name)
         if not accepted:
             return None
-        rivals = [n for n in ranked[1:] if score(n) > score(best) - 1.0]
+        rivals = [n for n in ranked[1:] if scores[n] > scores[best] - 1.0]
         places = [self.settlement_place(n, with_district=row_districts[n] in districts) for n in ranked[:4]]
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 0.6 if rivals else 1.0)
 
