@@ -79,3 +79,13 @@ def test_set_a_building_on_fire_is_damage() -> None:
     text = "Debris of a downed drone set a warehouse on fire in the Tver region overnight, the governor said."
     impacts = [claim for claim in _claims(NEWS, text) if claim[0] == "impact"]
     assert impacts and all(claim[3] is Damage.REPORTED for claim in impacts)
+
+
+def test_a_later_episode_does_not_take_the_earlier_ones_casualties() -> None:
+    text = (
+        "Протягом дня ворог атакував Шосткинську громаду FPV-дронами. Унаслідок удару дрона в Шостці поранено "
+        "двох чоловіків.\n\nУвечері сили ППО збили над областю 5 безпілотників."
+    )
+    claims = _claims(GOVERNOR_SUMY, text)
+    assert ("intercepted", 5, None, None) in claims
+    assert any(claim[0] == "impact" and claim[2] == (None, 2) for claim in claims)

@@ -189,10 +189,20 @@ def by_candidate(
             for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
                 result = _update(result, outcome)
         else:  # statements elsewhere in the report about its place: the highest figures stated
+            if _opens_episode(context, candidate.segment):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
+                usable = [(i, o) for i, o in usable if i > candidate.segment]
             for _, outcome in usable:
                 result = _most(result, outcome)
         out[id(candidate)] = result
     return out
+
+
+def _opens_episode(context: ReportContext, index: int) -> bool:
+    """Whether sentence ``index`` opens with a part of the day ("Увечері", "This evening"): an episode of its own."""
+    segment = context.segments[index]
+    text = context.norm[segment.start : segment.end]
+    start = segment.start + len(text) - len(text.lstrip())
+    return index > 0 and (context.has("today", start, start + 2) or context.has("night", start, start + 2))
 
 
 def _revises(context: ReportContext, index: int) -> bool:
