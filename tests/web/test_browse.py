@@ -77,8 +77,9 @@ def test_claims_reports_and_sources(store: Store, filled: fixture_db.Fixture) ->
 
 def test_tallies_count_each_event_once_per_figure(store: Store, filled: fixture_db.Fixture) -> None:
     rows = tally(store, by="weapon_class", f=TallyFilter(action="intercepted"))
-    # 11 May: E1 max(3, 5, 5) + E2 7 + E3 31 + E4 9 = 52; 13 May: E5 1
-    assert [(r["period"], r["key"], r["figure"]) for r in rows] == [("2024-05-11", "uav", 52), ("2024-05-13", "uav", 1)]
+    # the night of 11-12 May (20:00-23:59 UTC, its middle after midnight on the UTC+3 clock) is 12 May:
+    # E1 max(3, 5, 5) + E2 7 + E3 31 + E4 9 = 52; the night of 13-14 May: E5 1
+    assert [(r["period"], r["key"], r["figure"]) for r in rows] == [("2024-05-12", "uav", 52), ("2024-05-14", "uav", 1)]
     by_claimant = {r["key"]: r["figure"] for r in tally(store, by="claimant", f=TallyFilter(action="intercepted"))}
     assert by_claimant["mod:RU"] == 12 and by_claimant["regional_authority:RU-KLU"] == 3
     by_region = {r["key"]: r["figure"] for r in tally(store, by="region", f=TallyFilter(action="intercepted"))}
@@ -86,7 +87,7 @@ def test_tallies_count_each_event_once_per_figure(store: Store, filled: fixture_
     weekly = tally(store, period="week", by="side", f=TallyFilter(action="launched"))
     assert weekly == [{"period": "2024-05-06", "action": "launched", "key": "UA", "figure": 40, "claims": 1}]
     assert tally(store, by="side", f=TallyFilter(since="2024-06-01")) == []
-    assert latest_day(store) == "2024-05-13"
+    assert latest_day(store) == "2024-05-14"
     with pytest.raises(UsageError):
         tally(store, by="colour")
 

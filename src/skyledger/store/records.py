@@ -5,9 +5,9 @@ Each record is a dict of plain values (str, int, float, bool, None, lists of str
 every row, so that it becomes a DataFrame row, a CSV line or a JSON object without further thought. Claims show the
 corrected value where a human corrected one (``corrected``, ``corrected_fields``), see ``store/corrections.py``.
 
-A record's *day* (what ``since`` / ``until`` and tallies use) is the local date of the middle of its time window, in
-the offset the window's start is written with: an overnight window from 18:00 on the 13th to 07:00 on the 14th is the
-14th, the night's usual name. A claim without a time window takes its report's publication date.
+A record's *day* (what ``since`` / ``until`` and tallies use) is :func:`skyledger.store.times.claim_day`: the date, on
+the UTC+3 clock, of the middle of its time window; an overnight window from 18:00 on the 13th to 07:00 on the 14th is
+the 14th, the night's usual name. A claim without a time window takes its report's publication date.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -25,6 +25,7 @@ from skyledger.model import side_of
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, list_corrections, matched_claim_ids
 from skyledger.store.schema import claims, events, reports, sources
+from skyledger.store.times import claim_day
 
 SCHEMA_VERSION = "skyledger-export/1"
 
@@ -315,7 +316,7 @@ def report_records(store: Store, filters: Filters | None = None) -> list[dict[st
         for row in rows
         if (not filters.source or row["source"] == filters.source)
         and (matching is None or row["id"] in matching)
-        and _day_matches(day_of(row["published"]), filters)
+        and _day_matches(day_of(_iso_day(row["published"])), filters)
     ]
 
 
@@ -378,20 +379,10 @@ def _json_list(value: str | None) -> list[str]:
 
 
 def window_day(start: str | None, end: str | None) -> str | None:
-    """The date (ISO) of the middle of a time window, in the offset of its start; of its one end when the other is
-    missing."""
-    try:
-        first = datetime.fromisoformat(start) if start else None
-        last = datetime.fromisoformat(end) if end else None
-    except ValueError:
-        return None
-    if first is not None and last is not None and (first.tzinfo is None) == (last.tzinfo is None):
-        middle = first + (last - first) / 2
-        return middle.date().isoformat()
-    moment = first or last
-    return moment.date().isoformat() if moment is not None else None
+    """The day of a time window: :func:`skyledger.store.times.claim_day`, the rule every tally uses."""
+    return claim_day(start, end)
 
 
 def _iso_day(value: str | None) -> str | None:
-    day = day_of(value)
-    return day.isoformat() if day else None
+    """The day of one stored time (a report's publication), by the same rule as a window's."""
+    return claim_day(value, None)

@@ -3,8 +3,9 @@
 Counting articles would count rewrites: twenty outlets repeating a governor's "42 drones" are one figure, and a governor
 and the ministry speaking of the same night over the same region are one engagement. So a tally works per event: the
 event's figure, per action, weapon class and group, is the largest count among its claims (the largest of its
-claimants' figures); figures are summed over events. The day is the UTC date of the claim's time window start; claims
-without a time, or not yet linked to an event, are left out. The grouping follows the order of the index
+claimants' figures); figures are summed over events. A claim's day is that of :func:`skyledger.store.times.claim_day`
+(the UTC+3 date of the middle of its time window), the rule of every tally; claims without a window start, or not yet
+linked to an event, are left out. The grouping follows the order of the index
 ``ix_claims_tally`` so that SQLite streams it without sorting.
 """
 
@@ -21,6 +22,7 @@ from skyledger.errors import UsageError
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, matched_claim_ids
 from skyledger.store.schema import claims
+from skyledger.store.times import claim_day, day_sql
 
 Period = Literal["day", "week"]
 Grouping = Literal["region", "weapon_class", "claimant", "side"]
@@ -54,11 +56,24 @@ def _conditions(f: TallyFilter) -> list[ColumnElement[bool]]:
             conditions.append(column == value)
     if f.side:
         conditions.append(or_(claims.c.claimant.like(f"%:{f.side}"), claims.c.claimant.like(f"%:{f.side}-%")))
-    if f.since:
-        conditions.append(claims.c.time_start >= f.since)
-    if f.until:
-        conditions.append(claims.c.time_start < f.until)
+    low, high = _margins(f)
+    if low:  # a first cut on the index; the day itself is compared after (see _per_day_query)
+        conditions.append(claims.c.time_start >= low)
+    if high:
+        conditions.append(claims.c.time_start < high)
     return conditions
+
+
+def _margins(f: TallyFilter) -> tuple[str | None, str | None]:
+    """Bounds on the stored window start that keep every claim whose day is in [since, until): a window's day is at
+    most a day before its start's (UTC) date, and the middle of a window of up to two days at most a day after."""
+    low = (date.fromisoformat(f.since[:10]) - timedelta(days=2)).isoformat() if f.since else None
+    high = (date.fromisoformat(f.until[:10]) + timedelta(days=1)).isoformat() if f.until else None
+    return low, high
+
+
+def _in_days(day: str | None, f: TallyFilter) -> bool:
+    return day is not None and not (f.since and day < f.since[:10]) and not (f.until and day >= f.until[:10])
 
 
 def week_of(day: str) -> str:
@@ -123,6 +138,7 @@ def _per_day_query(store: Store, by: str, f: TallyFilter, skip_events: set[str])
     per_event = (
         select(
             claims.c.time_start,
+            func.max(claims.c.time_end).label("time_end"),  # the group's window: its start to its latest end
             claims.c.action,
             key.label("key"),
             func.max(claims.c.count).label("figure"),
@@ -130,12 +146,15 @@ def _per_day_query(store: Store, by: str, f: TallyFilter, skip_events: set[str])
         )
         .where(*conditions)
         .group_by(*grouping)
-        .subquery()
+        .subquery("per_event")
     )
-    day = func.substr(per_event.c.time_start, 1, 10)
-    return select(
-        day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n)
-    ).group_by(day, per_event.c.action, per_event.c.key)
+    day = day_sql(store.dialect, "per_event.time_start", "per_event.time_end")
+    query = select(day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n))
+    if f.since:
+        query = query.where(day >= f.since[:10])
+    if f.until:
+        query = query.where(day < f.until[:10])
+    return query.group_by(day, per_event.c.action, per_event.c.key)
 
 
 def _corrected_events(connection: Connection) -> tuple[set[str], list[dict[str, Any]]]:
@@ -162,9 +181,7 @@ def _matches(row: dict[str, Any], f: TallyFilter) -> bool:
     wanted = {"action": f.action, "region": f.region, "country": f.country, "weapon_class": f.weapon_class}
     if any(value and row[name] != value for name, value in {**wanted, "claimant": f.claimant}.items()):
         return False
-    if f.side and _side(row["claimant"]) != f.side:
-        return False
-    return not (f.since and row["time_start"] < f.since) and not (f.until and row["time_start"] >= f.until)
+    return not f.side or _side(row["claimant"]) == f.side
 
 
 def _side(claimant: str) -> str:
@@ -173,24 +190,30 @@ def _side(claimant: str) -> str:
 
 def _per_day(rows: list[dict[str, Any]], by: str, f: TallyFilter) -> list[tuple[str, str, str, int, int]]:
     """What :func:`_per_day_query` gives, for claim rows in memory."""
-    groups: dict[tuple[str, str, str, str, str], list[Any]] = {}
+    groups: dict[tuple[str, str, str, str, str], list[dict[str, Any]]] = {}
     for row in rows:
         if not _matches(row, f):
             continue
         key = _side(row["claimant"]) if by == "side" else row[by]
         group = groups.setdefault((row["time_start"], row["action"], row["weapon_class"], row["event_id"], key), [])
-        group.append(row["count"])
+        group.append(row)
     days: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for (time_start, action, _weapon, _event, key), counts in groups.items():
-        known = [count for count in counts if count is not None]
-        bucket = days[(time_start[:10], action, key)]
+    for (start, action, _weapon, _event, key), members in groups.items():
+        known = [row["count"] for row in members if row["count"] is not None]
+        ends = [row["time_end"] for row in members if row["time_end"] is not None]
+        day = claim_day(start, max(ends) if ends else None)
+        if not _in_days(day, f):
+            continue
+        bucket = days[(day or "", action, key)]
         bucket[0] += max(known) if known else 0
-        bucket[1] += len(counts)
+        bucket[1] += len(members)
     return [(day, action, key, figure, n) for (day, action, key), (figure, n) in days.items()]
 
 
 def latest_day(store: Store) -> str | None:
-    """The latest claim day in the store (ISO date), or None when it holds no dated claim."""
+    """The day (:func:`skyledger.store.times.claim_day`) of the claim with the latest window start, or None when the
+    store holds no dated claim."""
+    query = select(claims.c.time_start, claims.c.time_end).where(claims.c.time_start.is_not(None))
     with store.connect() as connection:
-        value = connection.execute(select(func.max(claims.c.time_start))).scalar()
-    return str(value)[:10] if value else None
+        row = connection.execute(query.order_by(claims.c.time_start.desc()).limit(1)).first()
+    return claim_day(row.time_start, row.time_end) if row is not None else None

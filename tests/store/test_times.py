@@ -1,0 +1,42 @@
+"""Stored times: aware ones in UTC, naive ones as they are, old offsets still read; one day rule in Python and SQL."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+from sqlalchemy import text
+
+from skyledger.store import Store
+from skyledger.store.times import claim_day, day_sql, from_text, to_text
+
+WINDOWS = [
+    ("2025-03-13T15:00:00+00:00", "2025-03-14T04:00:00+00:00"),  # overnight, stored in UTC: the morning's date
+    ("2025-03-13T18:00:00+03:00", "2025-03-14T07:00:00+03:00"),  # an old database's offset
+    ("2025-03-13T19:00:00+00:00", "2025-03-13T20:00:00+00:00"),
+    ("2025-03-13T21:00:00+00:00", "2025-03-13T22:00:00+00:00"),  # after midnight on the UTC+3 clock
+    ("2025-03-13T22:30:00+02:00", None),
+    ("2025-03-13T18:00:00", "2025-03-14T07:00:00"),  # naive: on the UTC+3 clock
+    ("2025-03-13T23:30:00", None),
+    ("2025-03-13T22:00:00", "2025-03-14T02:00:00+03:00"),  # one end naive: the start alone
+    ("2025-03-13T20:15:30.250000+00:00", "2025-03-13T21:15:30.250000+00:00"),
+]
+
+
+def test_aware_times_are_stored_in_utc_and_naive_ones_as_they_are() -> None:
+    kyiv = datetime(2025, 3, 14, 2, 30, tzinfo=timezone(timedelta(hours=2)))
+    assert to_text(kyiv) == "2025-03-14T00:30:00+00:00"
+    assert from_text(to_text(kyiv)) == kyiv
+    assert to_text(datetime(2025, 3, 14, 2, 30)) == "2025-03-14T02:30:00"
+    assert from_text("2025-03-14T02:30:00+03:00") == datetime(2025, 3, 13, 23, 30, tzinfo=UTC)
+    assert to_text(None) is None and from_text(None) is None
+
+
+@pytest.mark.parametrize(("start", "end"), WINDOWS)
+def test_the_sql_day_is_the_python_day(store: Store, start: str, end: str | None) -> None:
+    day = day_sql(store.dialect, "w.s", "w.e")
+    query = text(f"SELECT {day} FROM (SELECT CAST(:s AS TEXT) AS s, CAST(:e AS TEXT) AS e) w")
+    with store.connect() as connection:
+        found = connection.execute(query, {"s": start, "e": end}).scalar()
+    assert found == claim_day(start, end)
+    assert claim_day(start, end) is not None
