@@ -361,6 +361,14 @@ def _fallback_place(
     role, _, jurisdiction = voice.claimant.partition(":")
     if "-" in jurisdiction and candidate.action is not Action.LAUNCHED:
         return region_place(jurisdiction)
+    segment = context.segments[candidate.segment]
+    if (
+        candidate.action is Action.INTERCEPTED
+        and context.region
+        and not candidate.places
+        and context.has("region_word", segment.start, segment.end)
+    ):
+        return region_place(context.region)  # "destroyed over the region": the region the report is about
     if "-" in jurisdiction and candidate.action is Action.LAUNCHED and (candidate.count is not None or own):
         return region_place(jurisdiction)
     if role not in NATIONAL_ROLES and len(jurisdiction) == 2:

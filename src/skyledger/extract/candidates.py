@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from skyledger.extract.actions import ActionMention, marker
 from skyledger.extract.candidate import NEARBY, Candidate, nearest_action
 from skyledger.extract.context import ReportContext
 from skyledger.extract.impacts import bare_impacts
+from skyledger.extract.lexicon import merged_list
 from skyledger.extract.numbers import Number
 from skyledger.extract.standalone import standalone
 from skyledger.extract.weapons import WeaponMention, preceded_by_all
@@ -32,7 +34,25 @@ def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Numb
         gap = context.norm[number.end : weapon.start]
         if (_WEAK_GAP if number.weak else _GAP).match(gap) and not re.search(r"[.;:]", gap):
             return number
+        break
+    return _tally(context, weapon, numbers, used)
+
+
+@lru_cache(maxsize=1)
+def _tally_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = "|".join(merged_list("context", "tally_before"))
+    verb = "|".join(merged_list("context", "tally_verb"))
+    return re.compile(r"(?<!\w)(?:" + before + r")\s+$"), re.compile(r"^(?:\s+[\w'-]+){0,6}\s+(?:" + verb + r")\s+$")
+
+
+def _tally(context: ReportContext, weapon: WeaponMention, numbers: list[Number], used: set[int]) -> Number | None:
+    """ "put the number of drones destroyed over the region at 26", "число сбитых беспилотников составило 26"."""
+    before, verb = _tally_words()
+    if not before.search(context.norm[max(0, weapon.start - 60) : weapon.start]):
         return None
+    after = [n for n in numbers if n.start >= weapon.end and n.start not in used and not n.weak]
+    if after and after[0].start - weapon.end <= 80 and verb.match(context.norm[weapon.end : after[0].start]):
+        return after[0]
     return None
 
 
