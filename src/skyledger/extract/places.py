@@ -97,7 +97,9 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
             place = Place(water=mention.surface, precision=PlacePrecision.NONE)
         hit = PlaceHit(mention.start, mention.end, level, place, authority=mention.authority, water=water)
         before = norm[max(0, hit.start - 40) : hit.start]
-        hit = replace(hit, origin=_is_origin(norm, hit), target=bool(_target_tail().search(before)))
+        origin, target = _is_origin(norm, hit), bool(_target_tail().search(before))
+        if origin or target:
+            hit = replace(hit, origin=origin, target=target)
         if level == "country" and not _locative_tail().search(norm[max(0, hit.start - 30) : hit.start]):
             continue  # "Russia launched ...": the attacker, not where it happened
         if level == "region":
