@@ -101,6 +101,7 @@ class Words:
     def __init__(self, patterns: list[str], origin: str) -> None:
         self.pattern = "|".join(patterns) if patterns else "(?!x)x"
         self._small = len(patterns) <= SMALL_LIST
+        self._last: tuple[str, list[re.Match[str]]] | None = None  # the last whole text scanned, and its matches
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -118,7 +119,10 @@ class Words:
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match[str]]:
         if self._small and pos == 0 and endpos is None:  # a whole text: one compiled expression scans it faster
-            return self._whole.finditer(text)
+            last = self._last
+            if last is None or last[0] is not text:  # recognisers often scan the same text for the same list
+                last = self._last = (text, list(self._whole.finditer(text)))
+            return iter(last[1])
         return self._bucketed(text, pos, endpos)
 
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:

@@ -10,6 +10,7 @@ from .keys import TOKEN_RE, is_latin, token_bases
 
 T = TypeVar("T")
 _LIST_GAP = re.compile(r"^[\s,*_]*$")
+_TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
 
 
 @lru_cache(maxsize=200_000)
@@ -47,7 +48,15 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    return [Token(m.start(), m.end(), m.group()) for m in TOKEN_RE.finditer(text)]
+    parts = _TOKEN_SPLIT.split(text)  # gap, word, gap, word, ..., gap: no match objects to build
+    tokens = []
+    position = len(parts[0])
+    for number in range(1, len(parts), 2):
+        word = parts[number]
+        end = position + len(word)
+        tokens.append(Token(position, end, word))
+        position = end + len(parts[number + 1])
+    return tokens
 
 
 def gap(text: str, left: Token, right: Token) -> str:
