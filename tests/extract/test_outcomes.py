@@ -89,3 +89,13 @@ def test_a_later_episode_does_not_take_the_earlier_ones_casualties() -> None:
     claims = _claims(GOVERNOR_SUMY, text)
     assert ("intercepted", 5, None, None) in claims
     assert any(claim[0] == "impact" and claim[2] == (None, 2) for claim in claims)
+
+
+def test_list_items_take_the_reports_no_casualties() -> None:
+    kyiv = Source("t.me/kyiv_mva_test", SourceKind.TELEGRAM, claimant="regional_authority:UA-30")
+    text = (
+        "Ворог атакував столицю ударними БпЛА. Наслідки:\n\n– у Дніпровському районі уламками пошкоджено гараж;\n"
+        "– у Голосіївському районі загорання в складі.\n\nПостраждалих немає."
+    )
+    impacts = [claim for claim in _claims(kyiv, text) if claim[0] == "impact"]
+    assert len(impacts) == 2 and all(claim[2] == (0, 0) and claim[3] is Damage.REPORTED for claim in impacts)

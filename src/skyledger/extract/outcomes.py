@@ -188,6 +188,10 @@ def by_candidate(
             later = [(i, o) for i, o in usable if context.segments[i].paragraph > paragraph and _revises(context, i)]
             for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
                 result = _update(result, outcome)
+            if context.segments[candidate.segment].item:  # a list item: what the list leaves unsaid, from the report
+                for index, outcome in usable:
+                    if index not in by_segment and context.segments[index].paragraph > paragraph:
+                        result = _update(Outcome(outcome.killed, outcome.injured), result)
         else:  # statements elsewhere in the report about its place: the highest figures stated
             if _opens_episode(context, candidate.segment):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
                 usable = [(i, o) for i, o in usable if i > candidate.segment]
