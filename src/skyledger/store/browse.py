@@ -92,7 +92,7 @@ def time_bounds(since: date | datetime | None, until: date | datetime | None) ->
     return low, high
 
 
-def _side_condition(column: Any, side: str) -> ColumnElement[bool]:
+def side_condition(column: Any, side: str) -> ColumnElement[bool]:
     """Claimants whose side (country of jurisdiction) is ``side``: ``mod:RU``, ``regional_authority:RU-KLU``."""
     return or_(column.like(f"%:{side}"), column.like(f"%:{side}-%"))
 
@@ -106,7 +106,7 @@ def _claim_conditions(f: EventFilter | ClaimFilter) -> list[ColumnElement[bool]]
     if f.claimant:
         conditions.append(claims.c.claimant == f.claimant)
     if f.side:
-        conditions.append(_side_condition(claims.c.claimant, f.side))
+        conditions.append(side_condition(claims.c.claimant, f.side))
     return conditions
 
 

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, func, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, func, select
 
 from skyledger.errors import UsageError
+from skyledger.store.browse import side_condition
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, matched_claim_ids
 from skyledger.store.schema import claims
@@ -55,7 +56,7 @@ def _conditions(f: TallyFilter) -> list[ColumnElement[bool]]:
         if value:
             conditions.append(column == value)
     if f.side:
-        conditions.append(or_(claims.c.claimant.like(f"%:{f.side}"), claims.c.claimant.like(f"%:{f.side}-%")))
+        conditions.append(side_condition(claims.c.claimant, f.side))
     low, high = _margins(f)
     if low:  # a first cut on the index; the day itself is compared after (see _per_day_query)
         conditions.append(claims.c.time_start >= low)
@@ -148,13 +149,26 @@ def _per_day_query(store: Store, by: str, f: TallyFilter, skip_events: set[str])
         .group_by(*grouping)
         .subquery("per_event")
     )
-    day = day_sql(store.dialect, "per_event.time_start", "per_event.time_end")
-    query = select(day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n))
+    # summed per window first (few rows), so that the day, costly to compute, is computed once per window
+    per_window = (
+        select(
+            per_event.c.time_start,
+            per_event.c.time_end,
+            per_event.c.action,
+            per_event.c.key,
+            func.sum(per_event.c.figure).label("figure"),
+            func.sum(per_event.c.n).label("n"),
+        )
+        .group_by(per_event.c.time_start, per_event.c.time_end, per_event.c.action, per_event.c.key)
+        .subquery("per_window")
+    )
+    day = day_sql(store.dialect, "per_window.time_start", "per_window.time_end")
+    query = select(day, per_window.c.action, per_window.c.key, func.sum(per_window.c.figure), func.sum(per_window.c.n))
     if f.since:
         query = query.where(day >= f.since[:10])
     if f.until:
         query = query.where(day < f.until[:10])
-    return query.group_by(day, per_event.c.action, per_event.c.key)
+    return query.group_by(day, per_window.c.action, per_window.c.key)
 
 
 def _corrected_events(connection: Connection) -> tuple[set[str], list[dict[str, Any]]]:
