@@ -102,6 +102,7 @@ class Words:
         self.pattern = "|".join(patterns) if patterns else "(?!x)x"
         self._small = len(patterns) <= SMALL_LIST
         self._last: tuple[str, list[re.Match[str]]] | None = None  # the last whole text scanned, and its matches
+        self._prefixes = literal_prefixes(patterns)  # every match contains one of these (None: cannot tell)
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -121,9 +122,15 @@ class Words:
         if self._small and pos == 0 and endpos is None:  # a whole text: one compiled expression scans it faster
             last = self._last
             if last is None or last[0] is not text:  # recognisers often scan the same text for the same list
-                last = self._last = (text, list(self._whole.finditer(text)))
+                found = [] if self._absent(text) else list(self._whole.finditer(text))
+                last = self._last = (text, found)
             return iter(last[1])
         return self._bucketed(text, pos, endpos)
+
+    def _absent(self, text: str) -> bool:
+        """Whether no word of the list can occur in ``text``: none of their literal beginnings is in it (cheap)."""
+        prefixes = self._prefixes
+        return prefixes is not None and not any(map(text.__contains__, prefixes))
 
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
         stop = len(text) if endpos is None else endpos
@@ -202,6 +209,32 @@ def _renamed(alternatives: list[str]) -> list[str]:
         seen[name] = count + 1
         out.append(alt if count == 0 else alt.replace(f"(?P<{name}>", f"(?P<{name}_{count}>", 1))
     return out
+
+
+def literal_prefixes(patterns: list[str]) -> tuple[str, ...] | None:
+    """The literal text every match of each pattern begins with ("ноч" of "ночь|ночью"), shortest first and none
+    that starts with another; None when some pattern begins with no literal (a class, a group, an optional letter)."""
+    prefixes: set[str] = set()
+    for pattern in patterns:
+        try:
+            parsed = _parser.parse(pattern)
+        except re.error:
+            return None
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+            return None
+        chars = []
+        for op, value in parsed.data:
+            if str(op) != "LITERAL":
+                break
+            chars.append(chr(value))
+        if not chars:
+            return None
+        prefixes.add("".join(chars))
+    kept: list[str] = []
+    for prefix in sorted(prefixes, key=len):
+        if not any(prefix.startswith(shorter) for shorter in kept):
+            kept.append(prefix)
+    return tuple(kept)
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
