@@ -94,9 +94,10 @@ def tally(
 ) -> list[dict[str, Any]]:
     """Rows ``{period, action, key, figure, claims}`` sorted by period, action, key.
 
-    ``claims`` is the number of claims. ``figure``: per event, action, weapon class and group, the largest count any
-    claim gave (so for ``by="claimant"`` each claimant's own figure), summed over events. Claims with the same event
-    but different window starts count as separate engagements of the event. Human corrections are applied and claims a
+    ``claims`` is the number of claims. ``figure``: per event, day, action, weapon class and group, the largest count
+    any claim gave (so for ``by="claimant"`` each claimant's own figure), summed over events: claims of one event on
+    one day are one engagement, whatever windows their reports state (as in :mod:`skyledger.tally`). Human
+    corrections are applied and claims a
     human rejected left out: the (few) events holding a corrected claim are tallied here from their corrected rows, the
     rest in SQL.
     """
@@ -133,42 +134,59 @@ def _per_day_query(store: Store, by: str, f: TallyFilter, skip_events: set[str])
     ]
     if by != "weapon_class":
         grouping.append(key)
+    grouping.append(claims.c.time_end)  # each claim's own window gives its day
     conditions = _conditions(f)
     if skip_events:
         conditions.append(claims.c.event_id.not_in(sorted(skip_events)))
-    per_event = (
+    per_window = (
         select(
             claims.c.time_start,
-            func.max(claims.c.time_end).label("time_end"),  # the group's window: its start to its latest end
+            func.coalesce(claims.c.time_end, "").label("time_end"),
             claims.c.action,
+            claims.c.weapon_class,
+            claims.c.event_id,
             key.label("key"),
             func.max(claims.c.count).label("figure"),
             func.count().label("n"),
         )
         .where(*conditions)
         .group_by(*grouping)
+        .cte("per_window")
+    )
+    # the day, costly to compute, once per distinct window (a grouped subquery, which SQLite does not flatten)
+    day_of = (
+        select(
+            per_window.c.time_start,
+            per_window.c.time_end,
+            day_sql(store.dialect, "per_window.time_start", "nullif(per_window.time_end, '')").label("day"),
+        )
+        .group_by(per_window.c.time_start, per_window.c.time_end)
+        .subquery("day_of")
+    )
+    joined = per_window.join(
+        day_of, (day_of.c.time_start == per_window.c.time_start) & (day_of.c.time_end == per_window.c.time_end)
+    )
+    # one figure per event, day, action, weapon class and group: its claims' largest, whatever their windows
+    per_event = (
+        select(
+            day_of.c.day,
+            per_window.c.action,
+            per_window.c.key,
+            func.max(per_window.c.figure).label("figure"),
+            func.sum(per_window.c.n).label("n"),
+        )
+        .select_from(joined)
+        .group_by(day_of.c.day, per_window.c.action, per_window.c.weapon_class, per_window.c.event_id, per_window.c.key)
         .subquery("per_event")
     )
-    # summed per window first (few rows), so that the day, costly to compute, is computed once per window
-    per_window = (
-        select(
-            per_event.c.time_start,
-            per_event.c.time_end,
-            per_event.c.action,
-            per_event.c.key,
-            func.sum(per_event.c.figure).label("figure"),
-            func.sum(per_event.c.n).label("n"),
-        )
-        .group_by(per_event.c.time_start, per_event.c.time_end, per_event.c.action, per_event.c.key)
-        .subquery("per_window")
+    query = select(
+        per_event.c.day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n)
     )
-    day = day_sql(store.dialect, "per_window.time_start", "per_window.time_end")
-    query = select(day, per_window.c.action, per_window.c.key, func.sum(per_window.c.figure), func.sum(per_window.c.n))
     if f.since:
-        query = query.where(day >= f.since[:10])
+        query = query.where(per_event.c.day >= f.since[:10])
     if f.until:
-        query = query.where(day < f.until[:10])
-    return query.group_by(day, per_window.c.action, per_window.c.key)
+        query = query.where(per_event.c.day < f.until[:10])
+    return query.group_by(per_event.c.day, per_event.c.action, per_event.c.key)
 
 
 def _corrected_events(connection: Connection) -> tuple[set[str], list[dict[str, Any]]]:
@@ -204,23 +222,26 @@ def _side(claimant: str) -> str:
 
 def _per_day(rows: list[dict[str, Any]], by: str, f: TallyFilter) -> list[tuple[str, str, str, int, int]]:
     """What :func:`_per_day_query` gives, for claim rows in memory."""
-    groups: dict[tuple[str, str, str, str, str], list[dict[str, Any]]] = {}
+    groups: dict[tuple[tuple[str, str | None], str, str, str, str], list[dict[str, Any]]] = {}
     for row in rows:
         if not _matches(row, f):
             continue
         key = _side(row["claimant"]) if by == "side" else row[by]
-        group = groups.setdefault((row["time_start"], row["action"], row["weapon_class"], row["event_id"], key), [])
-        group.append(row)
-    days: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for (start, action, _weapon, _event, key), members in groups.items():
-        known = [row["count"] for row in members if row["count"] is not None]
-        ends = [row["time_end"] for row in members if row["time_end"] is not None]
-        day = claim_day(start, max(ends) if ends else None)
+        window = (row["time_start"], row["time_end"])
+        groups.setdefault((window, row["action"], row["weapon_class"], row["event_id"], key), []).append(row)
+    events: dict[tuple[str, str, str, str, str], list[int]] = {}
+    for (window, action, weapon, event, key), members in groups.items():
+        day = claim_day(*window)
         if not _in_days(day, f):
             continue
-        bucket = days[(day or "", action, key)]
-        bucket[0] += max(known) if known else 0
+        known = [row["count"] for row in members if row["count"] is not None]
+        bucket = events.setdefault((day or "", action, weapon, event, key), [0, 0])
+        bucket[0] = max(bucket[0], max(known) if known else 0)
         bucket[1] += len(members)
+    days: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for (day, action, _weapon, _event, key), (figure, n) in events.items():
+        days[(day, action, key)][0] += figure
+        days[(day, action, key)][1] += n
     return [(day, action, key, figure, n) for (day, action, key), (figure, n) in days.items()]
 
 
