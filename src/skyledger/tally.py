@@ -6,8 +6,9 @@ works on *figures*: within one event (or one report, for a claim not yet linked 
 class and one group (one region, one claimant, one side ...), the largest count any of its claims gives is that
 group's figure; figures are then summed over events. Two claimants of one side about the same event therefore count
 once in a tally by side, and once each in a tally by claimant. Corrections are applied and rejected claims left out,
-as everywhere. A claim's period is that of its day (``store.records``: the local date of the middle of its time
-window, else of the report's publication); claims with neither are left out.
+as everywhere. A claim's period is that of its day (:func:`skyledger.store.times.claim_day`: the UTC+3 date of the
+middle of its time window, else of the report's publication); claims with neither are left out. For claims linked to
+an event and with a time window this gives the rows of the dashboard's SQL tally (``store.tallies``), day by day.
 
 The table (long form) has one row per (period, action, group): ``period`` (the first day of the day / ISO week /
 month, ISO text), ``action``, the group's column (``region``, ``weapon_class``, ``claimant`` or ``side``; a claim

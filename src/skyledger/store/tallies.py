@@ -2,11 +2,12 @@
 
 Counting articles would count rewrites: twenty outlets repeating a governor's "42 drones" are one figure, and a governor
 and the ministry speaking of the same night over the same region are one engagement. So a tally works per event: the
-event's figure, per action, weapon class and group, is the largest count among its claims (the largest of its
+event's figure, per day, action, weapon class and group, is the largest count among its claims (the largest of its
 claimants' figures); figures are summed over events. A claim's day is that of :func:`skyledger.store.times.claim_day`
 (the UTC+3 date of the middle of its time window), the rule of every tally; claims without a window start, or not yet
-linked to an event, are left out. The grouping follows the order of the index
-``ix_claims_tally`` so that SQLite streams it without sorting.
+linked to an event, are left out. :mod:`skyledger.tally` (``skyledger tally``) counts the same way, and gives the same
+rows for such claims. The first grouping reads the index ``ix_claims_tally`` in order; the day, costly in SQL, is
+computed once per distinct window.
 """
 
 from __future__ import annotations
