@@ -78,6 +78,10 @@ def test_a_corrected_count_shows_in_the_api_and_in_show(
     (item,) = [item for item in items if item["id"] == target["claim_id"]]
     assert (item["count"], item["corrected"], item["corrected_fields"]) == (BIG, True, ["count"])
     assert not any(other["corrected"] for other in items if other["id"] != target["claim_id"])
+    event = client.get(f"/api/events/{target['event_id']}").json()
+    assert [(c["count"], c["corrected_fields"]) for c in event["claims"] if c["id"] == target["claim_id"]] == [
+        (BIG, ["count"])
+    ]
     report = browse.get_report(store, target["report_id"])  # the report page's claims
     assert [claim["count"] for claim in report["claims"] if claim["id"] == target["claim_id"]] == [BIG]
 

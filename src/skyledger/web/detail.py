@@ -108,6 +108,9 @@ def figures_of_claims(claims: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
 def detail_data(detail: EventDetail) -> dict[str, Any]:
     """The event page's data and the API's ``/api/events/{id}`` body."""
     claims = [claim_data(claim) for claim in detail.claims]
+    for claim in claims:  # corrected values show as such (the claims already carry them)
+        claim["corrected_fields"] = detail.corrected.get(claim["id"], [])
+        claim["corrected"] = bool(claim["corrected_fields"])
     recorded = [figure_data(figure) for figure in detail.event.grade.figures]
     return {
         **event_summary(detail.event),
