@@ -4,6 +4,7 @@ adjective endings. What a place name looks like, apart from what it says."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .phrases import Token
 
@@ -33,6 +34,11 @@ def title_case_line(text: str, start: int) -> bool:
     first = text.rfind("\n", 0, start) + 1
     last = text.find("\n", start)
     line = text[first : last if last != -1 else min(len(text), first + 400)]
+    return _title_case(line) if len(line) <= 1000 else _title_case.__wrapped__(line)
+
+
+@lru_cache(maxsize=1024)
+def _title_case(line: str) -> bool:  # several names on one line ask about it again
     words = [word for word in _LATIN_WORD.findall(line) if len(word) > 3]
     return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.7 * len(words)
 
