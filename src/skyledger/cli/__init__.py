@@ -6,18 +6,20 @@ Errors from the library (:class:`skyledger.errors.SkyledgerError`) become one li
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 from rich.console import Console
 from rich.markup import escape
 
-from skyledger.cli import analyst, core, web
 from skyledger.cli.app import app
 from skyledger.errors import SkyledgerError
 
 __all__ = ["app", "main"]
 
-_ = (core, web, analyst)  # importing registers their commands on ``app``
+# Importing a command module registers its commands on ``app``; this order is the order of ``skyledger --help``.
+for _module in ("core", "analyst", "web"):
+    importlib.import_module(f"skyledger.cli.{_module}")
 
 
 def main() -> None:

@@ -60,7 +60,7 @@ def _filters(**given: str | int | None) -> Filters:
     return make_filters(**given)
 
 
-@app.command("export")
+@app.command("export", rich_help_panel="Analyse and export")
 def export_command(
     output: str = typer.Option(..., "--output", "-o", help="The file to write."),
     what: str = typer.Option("claims", "--what", help="What to export: claims, events, reports, corrections."),
@@ -103,7 +103,7 @@ def export_command(
     )
 
 
-@app.command("tally")
+@app.command("tally", rich_help_panel="Analyse and export")
 def tally_command(
     by: str = typer.Option("day", "--by", help="Period: day, week or month."),
     group: str = typer.Option("region", "--group", help="Group by: region, weapon, claimant or side."),
@@ -155,7 +155,7 @@ def _print_tally(table: pd.DataFrame, by: str) -> None:
     console.print(out)
 
 
-@app.command("correct")
+@app.command("correct", rich_help_panel="Analyse and export")
 def correct_command(
     claim_id: int = typer.Argument(..., help="The claim's id (see `skyledger show EVENT_ID` or an export)."),
     assignments: list[str] = typer.Argument(..., help="field=value ... e.g. count=6 region=RU-KLU damage=null"),
@@ -184,7 +184,7 @@ def correct_command(
         )
 
 
-@app.command("diff")
+@app.command("diff", rich_help_panel="Analyse and export")
 def diff_command(
     run_a: int | None = typer.Argument(None, help="The earlier run (0: the beginning)."),
     run_b: int | None = typer.Argument(None, help="The later run."),

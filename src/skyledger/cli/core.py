@@ -58,7 +58,7 @@ def _progress(label: str, *, counting: bool = False) -> Iterator[Callable[[int, 
         bar.stop()
 
 
-@app.command()
+@app.command(rich_help_panel="Build the record")
 def init(db: str | None = DbOption) -> None:
     """Create the database, or bring an existing one's schema up to date."""
     store = _open(db)
@@ -93,7 +93,7 @@ def _ingest(store: Store, target: str, format: str | None) -> pipeline.IngestSum
         return pipeline.ingest(store, target, format=format, on_progress=on_progress)
 
 
-@app.command("ingest")
+@app.command("ingest", rich_help_panel="Build the record")
 def ingest_command(
     target: str = typer.Argument(..., help="A file, a folder (read recursively) or an http(s) URL."),
     format: str | None = typer.Option(
@@ -133,7 +133,7 @@ def _process(store: Store) -> pipeline.ProcessSummary:
     return summary
 
 
-@app.command()
+@app.command(rich_help_panel="Build the record")
 def process(db: str | None = DbOption) -> None:
     """Extract claims from new and edited reports, link them into events and grade them.
 
@@ -146,7 +146,7 @@ def process(db: str | None = DbOption) -> None:
         store.close()
 
 
-@app.command()
+@app.command(rich_help_panel="Build the record")
 def annotate(
     input: Path = typer.Argument(..., help="Reports as JSONL in the CLAIMS.md shape (doc_id, outlet, text, ...)."),
     output: Path = typer.Option(..., "--output", "-o", help="Where to write the reports with their claims (JSONL)."),
@@ -179,7 +179,7 @@ def _choice(value: str | None, allowed: type[Action] | type[WeaponClass], option
     return value
 
 
-@app.command()
+@app.command(rich_help_panel="Read the record")
 def events(
     region: str | None = typer.Option(None, help="ISO 3166-2 region code, e.g. RU-KLU or UA-30."),
     country: str | None = typer.Option(None, help="ISO 3166-1 country code, e.g. RU or UA."),
@@ -281,7 +281,7 @@ def _print_event(detail: EventDetail) -> None:
         console.print(f"provenance: {cited.claimant} cites {cited.cites}")
 
 
-@app.command()
+@app.command(rich_help_panel="Read the record")
 def show(
     event_id: str = typer.Argument(..., help="An event id, as `skyledger events` lists them (E0001)."),
     db: str | None = DbOption,
@@ -295,7 +295,7 @@ def show(
     _print_event(detail)
 
 
-@app.command()
+@app.command(rich_help_panel="Read the record")
 def sources(db: str | None = DbOption) -> None:
     """List the sources in the store with their claimant, reliability (A-F) and number of reports."""
     store = _open(db)
@@ -332,7 +332,7 @@ def _serve(url: str, host: str, port: int) -> None:
         console.print("stopped")
 
 
-@app.command()
+@app.command(rich_help_panel="Build the record")
 def demo(
     no_serve: bool = typer.Option(False, "--no-serve", help="Stop after the summary (for scripts and CI)."),
     host: str = typer.Option("127.0.0.1", help="Address the dashboard listens on."),

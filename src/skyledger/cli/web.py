@@ -15,10 +15,10 @@ __all__ = ["app"]
 
 console = Console()
 token_app = typer.Typer(help="Tokens that allow writes through the API (POST /api/reports).", no_args_is_help=True)
-app.add_typer(token_app, name="token")
+app.add_typer(token_app, name="token", rich_help_panel="Serve")
 
 
-@app.command()
+@app.command(rich_help_panel="Serve")
 def serve(
     db: str | None = DbOption,
     host: str = typer.Option("127.0.0.1", help="Address to listen on (0.0.0.0 for every interface)."),
