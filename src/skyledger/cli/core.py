@@ -360,7 +360,8 @@ def demo(
     for item in page.items:
         console.print(
             f"  {item['id']}  {item['region'] or item['country'] or '-':8} {(item['time_start'] or '')[:10]}  "
-            f"credibility {item['credibility']}, {item['independent_sources']} independent sources"
+            f"credibility {item['credibility']}, {item['independent_sources']} independent "
+            f"source{'' if item['independent_sources'] == 1 else 's'}"
         )
     console.print(f"next: skyledger events --db {escape(database)}; skyledger show EVENT_ID --db {escape(database)}")
     if not no_serve:
