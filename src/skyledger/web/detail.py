@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from skyledger.model import Claim, ClaimantFigure, Event, Report, Source
+from skyledger.model import Claim, Event, Report, Source
 from skyledger.pipeline.events import EventDetail, event_detail
 from skyledger.store import Store
+from skyledger.store.events import figure_json
 
 
 def _time(value: Any) -> str | None:
@@ -61,17 +62,6 @@ def report_data(report: Report, source: Source) -> dict[str, Any]:
     }
 
 
-def figure_data(figure: ClaimantFigure) -> dict[str, Any]:
-    return {
-        "claimant": figure.claimant,
-        "action": figure.action.value,
-        "weapon_class": figure.weapon_class.value,
-        "count": figure.count,
-        "count_qualifier": figure.count_qualifier.value,
-        "report_ids": list(figure.report_ids),
-    }
-
-
 def compare_figures(figures: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
     """Figures grouped per (action, weapon class), claimants side by side; ``conflict`` where their counts differ."""
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -111,7 +101,7 @@ def detail_data(detail: EventDetail) -> dict[str, Any]:
     for claim in claims:  # corrected values show as such (the claims already carry them)
         claim["corrected_fields"] = detail.corrected.get(claim["id"], [])
         claim["corrected"] = bool(claim["corrected_fields"])
-    recorded = [figure_data(figure) for figure in detail.event.grade.figures]
+    recorded = [figure_json(figure) for figure in detail.event.grade.figures]
     return {
         **event_summary(detail.event),
         "merged_from": list(detail.merged_from),
