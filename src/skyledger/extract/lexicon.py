@@ -103,6 +103,9 @@ class Words:
         self._small = len(patterns) <= SMALL_LIST
         self._last: tuple[str, list[re.Match[str]]] | None = None  # the last whole text scanned, and its matches
         self._prefixes = literal_prefixes(patterns)  # every match contains one of these (None: cannot tell)
+        self._patterns = patterns
+        self._literals = required_literals(patterns)  # per pattern, text every match of it contains
+        self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -122,10 +125,28 @@ class Words:
         if self._small and pos == 0 and endpos is None:  # a whole text: one compiled expression scans it faster
             last = self._last
             if last is None or last[0] is not text:  # recognisers often scan the same text for the same list
-                found = [] if self._absent(text) else list(self._whole.finditer(text))
+                found = [] if self._absent(text) else self._scan(text)
                 last = self._last = (text, found)
             return iter(last[1])
         return self._bucketed(text, pos, endpos)
+
+    def _scan(self, text: str) -> list[re.Match[str]]:
+        """The whole-text matches, by an expression of only the patterns that can match in ``text`` (those whose
+        required literal it contains): dropping alternatives that cannot match anywhere changes no match."""
+        literals = self._literals
+        if literals is None:
+            return list(self._whole.finditer(text))
+        kept = tuple(number for number, literal in enumerate(literals) if not literal or literal in text)
+        if not kept:
+            return []
+        if len(kept) == len(literals):
+            return list(self._whole.finditer(text))
+        compiled = self._subsets.get(kept)
+        if compiled is None:
+            if len(self._subsets) > 512:
+                self._subsets.clear()
+            compiled = self._subsets[kept] = re.compile(words([self._patterns[number] for number in kept]))
+        return list(compiled.finditer(text))
 
     def _absent(self, text: str) -> bool:
         """Whether no word of the list can occur in ``text``: none of their literal beginnings is in it (cheap)."""
@@ -235,6 +256,29 @@ def literal_prefixes(patterns: list[str]) -> tuple[str, ...] | None:
         if not any(prefix.startswith(shorter) for shorter in kept):
             kept.append(prefix)
     return tuple(kept)
+
+
+def required_literals(patterns: list[str]) -> list[str] | None:
+    """Per pattern, the longest plain text every match of it contains ("назад" of "(?:\\w+ )?назад"; "" when it has
+    none); None when no pattern can be left out of a scan (case-insensitive, or groups that callers may read)."""
+    out = []
+    for pattern in patterns:
+        try:
+            parsed = _parser.parse(pattern)
+        except re.error:
+            return None
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.state.groups > 1:
+            return None
+        best, run = "", []
+        for op, value in [*parsed.data, (None, None)]:
+            if str(op) == "LITERAL":
+                run.append(chr(value))
+                continue
+            if len(run) > len(best):
+                best = "".join(run)
+            run = []
+        out.append(best)
+    return out
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

@@ -162,4 +162,16 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
             continue
         seen.setdefault(key, claim)
         out.append(claim)
-    return [replace(claim) for claim in out]
+    return _unshared(out)
+
+
+def _unshared(claims: list[Claim]) -> list[Claim]:
+    """``claims`` with every repeat of one object replaced by a copy, so that no later change reaches two claims."""
+    held: set[int] = set()
+    out = []
+    for claim in claims:
+        if id(claim) in held:
+            claim = replace(claim)
+        held.add(id(claim))
+        out.append(claim)
+    return out
