@@ -136,7 +136,7 @@ class Words:
         literals = self._literals
         if literals is None:
             return list(self._whole.finditer(text))
-        kept = tuple(number for number, literal in enumerate(literals) if not literal or literal in text)
+        kept = tuple([number for number, literal in enumerate(literals) if not literal or literal in text])
         if not kept:
             return []
         if len(kept) == len(literals):
@@ -260,8 +260,10 @@ def literal_prefixes(patterns: list[str]) -> tuple[str, ...] | None:
 
 def required_literals(patterns: list[str]) -> list[str] | None:
     """Per pattern, the longest plain text every match of it contains ("назад" of "(?:\\w+ )?назад"; "" when it has
-    none); None when no pattern can be left out of a scan (case-insensitive, or groups that callers may read)."""
+    none). None when leaving patterns out would not pay: no pattern opens with a repeat (those are the slow ones to
+    try at every position), or it could change a match (case-insensitive, or groups that callers may read)."""
     out = []
+    opens_with_repeat = False
     for pattern in patterns:
         try:
             parsed = _parser.parse(pattern)
@@ -269,8 +271,10 @@ def required_literals(patterns: list[str]) -> list[str] | None:
             return None
         if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.state.groups > 1:
             return None
+        items = list(parsed.data)
+        opens_with_repeat = opens_with_repeat or bool(items and str(items[0][0]) in ("MAX_REPEAT", "MIN_REPEAT"))
         best, run = "", []
-        for op, value in [*parsed.data, (None, None)]:
+        for op, value in [*items, (None, None)]:
             if str(op) == "LITERAL":
                 run.append(chr(value))
                 continue
@@ -278,7 +282,7 @@ def required_literals(patterns: list[str]) -> list[str] | None:
                 best = "".join(run)
             run = []
         out.append(best)
-    return out
+    return out if opens_with_repeat else None
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:

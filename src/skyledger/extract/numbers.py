@@ -45,6 +45,7 @@ class _Tables:
     unspecified: Words
     distributive: re.Pattern[str]
     scales: tuple[tuple[re.Pattern[str], int], ...]
+    any_scale: re.Pattern[str]  # matches where one of ``scales`` does (a cheap test before trying each)
 
 
 MAX_VALUE = 10_000_000
@@ -86,6 +87,7 @@ def tables() -> _Tables:
         unspecified=compile_words(quals["unspecified"], origin),
         distributive=_tail(quals["distributive"]),
         scales=tuple((re.compile(r"\s*(?:" + pattern + r")(?!\w)"), value) for pattern, value in scales),
+        any_scale=re.compile(r"\s*(?:" + "|".join(f"(?:{pattern})" for pattern, _ in scales) + r")(?!\w)"),
     )
 
 
@@ -136,7 +138,10 @@ def find_numbers(text: str) -> list[Number]:
 
 def _scaled(text: str, end: int, value: int) -> tuple[int, int]:
     """ "60 тысяч", "2 million": the number times its scale word (capped), and where the number now ends."""
-    for pattern, scale in tables().scales:
+    table = tables()
+    if not table.any_scale.match(text, end):
+        return end, value
+    for pattern, scale in table.scales:
         match = pattern.match(text, end)
         if match:
             return match.end(), min(value * scale, MAX_VALUE)

@@ -15,6 +15,7 @@ _END = re.compile(
     r"|\s+(?=[*_]*[▫▪•●◾])"
 )
 _BULLET = re.compile(r"^[\s*_]*[\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
+_BULLET_AT = re.compile(_BULLET.pattern[1:])  # the same, matched at a given position (no copy of the rest)
 _ABBREV = re.compile(r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п))\.$")
 MAX_SEGMENT = 4000
 
@@ -37,7 +38,7 @@ def split(text: str) -> list[Segment]:
         if piece.endswith(".") and _ABBREV.search(piece) and "\n" not in match.group(0):
             continue
         bounds.extend(_cut(start, match.start(), paragraph))
-        if match.group(0).count("\n") >= 2 or ("\n" in match.group(0) and not _BULLET.match(text[match.end() :])):
+        if match.group(0).count("\n") >= 2 or ("\n" in match.group(0) and not _BULLET_AT.match(text, match.end())):
             paragraph += 1
         start = match.end()
     bounds.extend(_cut(start, len(text), paragraph))

@@ -29,6 +29,7 @@ _AT = re.compile(
     + _CLOCK
     + r"(?!\d)(\s*(?:мск|msk|moscow time|по москов\w+ времени))?"
 )
+_CLOCKISH = re.compile(r"\d[.:]\d")  # every _CLOCK contains this: without it neither _RANGE nor _AT can match
 _MOSCOW = ZoneInfo("Europe/Moscow")
 
 
@@ -56,7 +57,8 @@ def time_window(norm: str, start: int, end: int, published: datetime | None, reg
     zone = _zone(region, published)
     local = published.astimezone(zone)
     piece = norm[start:end]
-    match = _RANGE.search(piece)
+    clock = _CLOCKISH.search(piece) is not None
+    match = _RANGE.search(piece) if clock else None
     if match:
         z1 = _MOSCOW if match.group(3) else zone
         z2 = _MOSCOW if match.group(6) else zone
@@ -65,7 +67,7 @@ def time_window(norm: str, start: int, end: int, published: datetime | None, reg
         if begin > stop:
             begin -= timedelta(days=1)
         return TimeWindow(begin, stop, TimePrecision.HOUR)
-    match = _AT.search(piece)
+    match = _AT.search(piece) if clock else None
     if match:
         moment = _at(local, int(match.group(1)), int(match.group(2)), _MOSCOW if match.group(3) else zone, published)
         return TimeWindow(moment, moment + timedelta(minutes=1), TimePrecision.MINUTE)
@@ -94,6 +96,7 @@ def _dates() -> tuple[re.Pattern[str], dict[str, int]]:
     return pattern, {pattern: number for pattern, number in months}
 
 
+@lru_cache(maxsize=1024)
 def _month(word: str) -> int | None:
     for pattern, number in _dates()[1].items():
         if re.fullmatch(pattern, word):
