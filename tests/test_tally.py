@@ -7,13 +7,16 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from sqlalchemy import update
 
 from ledger_fixture import fill
 from skyledger.errors import UsageError
 from skyledger.store import Store
 from skyledger.store.corrections import correct_claim
 from skyledger.store.records import claim_records, make_filters
-from skyledger.tally import period_start, pivot, plot, tally
+from skyledger.store.schema import claims
+from skyledger.store.tallies import tally as sql_tally
+from skyledger.tally import period_start, pivot, plot, tally, tally_filter
 
 
 @pytest.fixture
@@ -64,6 +67,44 @@ def test_tally_applies_corrections_and_leaves_out_rejected_claims(filled: Store)
     assert ("2024-05-06", "intercepted", "uav", 5 + 9, 4, 2) in weeks
     assert ("2024-05-13", "intercepted", "uav", 17, 1, 1) in weeks
     assert not any(row[0] == "2024-05-27" for row in weeks)  # the rejected Kyiv claim is gone
+
+
+def _move(store: Store, claim_id: int, **values: object) -> None:
+    with store.engine.begin() as connection:
+        connection.execute(update(claims).where(claims.c.id == claim_id).values(**values))
+
+
+def test_a_week_takes_one_figure_per_event_in_both_callers(filled: Store) -> None:
+    tass = next(r for r in claim_records(filled) if r["source"] == "tass.com")
+    # TASS's rewrite of the Kaluga 5, dated the night before (Saturday 11 May): same event, same week, another day
+    _move(filled, tass["claim_id"], time_start="2024-05-10T21:00:00+00:00", time_end="2024-05-11T03:00:00+00:00")
+    days = _rows(tally(filled, by="day", group="region", filters=make_filters(region="RU-KLU")), "region")
+    assert days == {("2024-05-11", "intercepted", "RU-KLU", 5, 1, 1), ("2024-05-12", "intercepted", "RU-KLU", 5, 2, 1)}
+    weeks = _rows(tally(filled, by="week", group="region", filters=make_filters(region="RU-KLU")), "region")
+    assert weeks == {("2024-05-06", "intercepted", "RU-KLU", 5, 3, 1)}  # one event: 5, not 5 + 5
+    (row,) = sql_tally(filled, period="week", by="region", f=tally_filter(make_filters(region="RU-KLU")))
+    assert (row["period"], row["key"], row["figure"], row["claims"], row["events"]) == ("2024-05-06", "RU-KLU", 5, 3, 1)
+
+
+def test_claims_without_an_event_or_a_window_are_left_out(filled: Store) -> None:
+    records = claim_records(filled)
+    bryansk = next(r for r in records if r["region"] == "RU-BRY")
+    kyiv = next(r for r in records if r["region"] == "UA-30")
+    _move(filled, bryansk["claim_id"], event_id=None)
+    _move(filled, kyiv["claim_id"], time_start=None, time_end=None)
+    regions = {row[2] for row in _rows(tally(filled, by="month", group="region"), "region")}
+    assert regions == {"RU-KLU", "UA-32", "national"}
+    assert {row["key"] for row in sql_tally(filled, period="month", by="region")} == {"RU-KLU", "UA-32", None}
+
+
+def test_filters_of_the_analyst(filled: Store) -> None:
+    until = tally(filled, group="side", filters=make_filters(until="2024-05-12"))  # inclusive
+    assert set(until["period"]) == {"2024-05-12"}
+    graded = tally(filled, group="region", filters=make_filters(credibility=2))  # only E1 is graded 2
+    assert _rows(graded, "region") == {("2024-05-12", "intercepted", "RU-KLU", 5, 3, 1)}
+    tass = tally(filled, group="claimant", filters=make_filters(source="tass.com"))
+    assert _rows(tass, "claimant") == {("2024-05-12", "intercepted", "mod:RU", 5, 1, 1)}
+    assert tally(filled, filters=make_filters(event="E5"))["figure"].tolist() == [2]
 
 
 def test_pivot_is_one_column_per_group(filled: Store) -> None:

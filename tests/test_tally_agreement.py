@@ -1,25 +1,59 @@
-"""The dashboard's SQL tally (store.tallies) and ``skyledger tally`` (skyledger.tally): the same days and figures."""
+"""The one tally engine (store.tallies, behind the dashboard and ``skyledger tally``) against the rule computed here
+from the flat claim records: per event, period, action, weapon class and group the largest count, summed over events;
+claims linked to an event and with a time window only."""
 
 from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import pytest
 
 from skyledger import pipeline
 from skyledger.samples import samples_dir
 from skyledger.store import Store
 from skyledger.store.records import claim_records
+from skyledger.store.tallies import period_of
 from skyledger.store.tallies import tally as sql_tally
 from skyledger.tally import tally as frame_tally
 
 
-def test_both_tallies_agree_per_day(store: Store) -> None:
+@pytest.fixture
+def processed(store: Store) -> Store:
     pipeline.ingest(store, str(samples_dir() / "telegram" / "result.json"))
     for part in ("text", "feeds", "pages"):
         pipeline.ingest(store, str(samples_dir() / part))
     pipeline.process(store)
-    dated = [r for r in claim_records(store) if r["time_start"] and r["event_id"]]
+    return store
+
+
+def _expected(records: list[dict[str, Any]], period: str) -> dict[tuple[str, str, str], tuple[int, int, int]]:
+    figures: dict[tuple[str, str, str, str, str], int] = {}
+    claims: dict[tuple[str, str, str], int] = defaultdict(int)
+    events: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for r in records:
+        if r["rejected"] or not r["time_start"] or not r["event_id"]:
+            continue
+        key = (period_of(r["day"], period), r["action"], r["weapon_class"] or "unknown")
+        unit = (*key, r["event_id"], r["weapon_class"] or "")
+        figures[unit] = max(figures.get(unit, 0), r["count"] or 0)
+        claims[key] += 1
+        events[key].add(r["event_id"])
+    sums: dict[tuple[str, str, str], int] = defaultdict(int)
+    for (when, action, value, _event, _weapon), figure in figures.items():
+        sums[(when, action, value)] += figure
+    return {key: (sums[key], n, len(events[key])) for key, n in claims.items()}
+
+
+@pytest.mark.parametrize("period", ["day", "week", "month"])
+def test_the_tally_follows_the_rule_for_both_callers(processed: Store, period: str) -> None:
+    records = claim_records(processed)
+    dated = [r for r in records if r["time_start"] and r["event_id"]]
     assert len({r["day"] for r in dated}) > 1  # several days, so that a day rule can disagree
-    rows = sql_tally(store, by="weapon_class")
-    sql = {(r["period"], r["action"], r["key"]): (r["figure"], r["claims"]) for r in rows}
-    frame = frame_tally(store, by="day", group="weapon")
-    analyst = {(r.period, r.action, r.weapon_class): (r.figure, r.claims) for r in frame.itertuples()}
-    assert sql == analyst
-    assert sum(claims for _, claims in sql.values()) == len(dated)
+    expected = _expected(records, period)
+    frame = frame_tally(processed, by=period, group="weapon")
+    analyst = {(r.period, r.action, r.weapon_class): (r.figure, r.claims, r.events) for r in frame.itertuples()}
+    assert analyst == expected
+    rows = sql_tally(processed, period=period, by="weapon_class")
+    sql = {(r["period"], r["action"], r["key"] or "unknown"): (r["figure"], r["claims"], r["events"]) for r in rows}
+    assert sql == expected

@@ -1,14 +1,13 @@
 """Tallies of claimed figures over time, grouped by region, weapon class, claimant or side, as a pandas DataFrame, and a
 stacked-bar chart of them.
 
-Counting articles would count rewrites: twenty outlets repeating a governor's "42 drones" are one figure. So a tally
-works on *figures*: within one event (or one report, for a claim not yet linked to an event), one action, one weapon
-class and one group (one region, one claimant, one side ...), the largest count any of its claims gives is that
-group's figure; figures are then summed over events. Two claimants of one side about the same event therefore count
-once in a tally by side, and once each in a tally by claimant. Corrections are applied and rejected claims left out,
-as everywhere. A claim's period is that of its day (:func:`skyledger.store.times.claim_day`: the UTC+3 date of the
-middle of its time window, else of the report's publication); claims with neither are left out. For claims linked to
-an event and with a time window this gives the rows of the dashboard's SQL tally (``store.tallies``), day by day.
+The figures are those of the one tally engine, :func:`skyledger.store.tallies.tally` (the dashboard's too): per event,
+period, action, weapon class and group, the largest count any of its claims gives, summed over events; rewrites of one
+post, and two claimants of one side about the same event, count once in a tally by side (once each in a tally by
+claimant). A week's or month's figure takes one figure per event in it. Corrections are applied and rejected claims
+left out. A claim's period is that of its day (:func:`skyledger.store.times.claim_day`: the UTC+3 date of the middle of
+its time window). Counted are claims linked to an event and with a time window; claims without either are left out,
+as on the dashboard. This module only turns the engine's rows into a table and a chart.
 
 The table (long form) has one row per (period, action, group): ``period`` (the first day of the day / ISO week /
 month, ISO text), ``action``, the group's column (``region``, ``weapon_class``, ``claimant`` or ``side``; a claim
@@ -18,7 +17,6 @@ without a region is ``"national"``, without another value ``"unknown"``), ``figu
 
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -26,10 +24,11 @@ from typing import Any
 import pandas as pd
 
 from skyledger.errors import UsageError
+from skyledger.store import tallies
 from skyledger.store.core import Store
-from skyledger.store.records import Filters, claim_records
+from skyledger.store.records import Filters
 
-PERIODS = ("day", "week", "month")
+PERIODS = tallies.PERIODS
 # --group value -> the record column it groups on
 GROUPS = {
     "region": "region",
@@ -52,11 +51,26 @@ MISSING = {"region": "national"}  # the label of a claim without a value in the 
 
 def period_start(day: date, by: str) -> date:
     """The first day of the day / ISO week / month holding ``day``."""
-    if by == "week":
-        return day - timedelta(days=day.weekday())
-    if by == "month":
-        return day.replace(day=1)
-    return day
+    return date.fromisoformat(tallies.period_of(day.isoformat(), by))
+
+
+def tally_filter(filters: Filters | None) -> tallies.TallyFilter:
+    """The engine's filter for the analyst's :class:`~skyledger.store.records.Filters` (``until`` inclusive there)."""
+    f = filters or Filters()
+    until = (f.until + timedelta(days=1)).isoformat() if f.until else None
+    return tallies.TallyFilter(
+        action=f.action,
+        region=f.region,
+        country=f.country,
+        weapon_class=f.weapon,
+        claimant=f.claimant,
+        side=f.side,
+        since=f.since.isoformat() if f.since else None,
+        until=until,
+        event=f.event,
+        source=f.source,
+        credibility=f.credibility,
+    )
 
 
 def tally(store: Store, *, by: str = "day", group: str = "region", filters: Filters | None = None) -> pd.DataFrame:
@@ -67,35 +81,16 @@ def tally(store: Store, *, by: str = "day", group: str = "region", filters: Filt
     if group not in GROUPS:
         raise UsageError(f"--group must be one of region, weapon, claimant, side, not {group!r}")
     column = GROUPS[group]
-    figures: dict[tuple[str, str, str, str, str], int | None] = {}
-    claims: dict[tuple[str, str, str], int] = defaultdict(int)
-    events: dict[tuple[str, str, str], set[str]] = defaultdict(set)
-    for record in claim_records(store, filters):
-        if record["rejected"] or not record["day"]:
-            continue
-        period = period_start(date.fromisoformat(record["day"]), by).isoformat()
-        key = (period, record["action"], str(record[column] or MISSING.get(column, "unknown")))
-        unit = record["event_id"] or f"report:{record['report_id']}"
-        figure_key = (*key, unit, record["weapon_class"])
-        count = record["count"]
-        if figure_key not in figures or (count is not None and (figures[figure_key] or 0) < count):
-            figures[figure_key] = count
-        claims[key] += 1
-        if record["event_id"]:
-            events[key].add(record["event_id"])
-    sums: dict[tuple[str, str, str], int] = defaultdict(int)
-    for (period, action, value, _unit, _weapon), count in figures.items():
-        sums[(period, action, value)] += count or 0
     rows = [
         {
-            "period": key[0],
-            "action": key[1],
-            column: key[2],
-            "figure": sums[key],
-            "claims": n,
-            "events": len(events[key]),
+            "period": row["period"],
+            "action": row["action"],
+            column: row["key"] or MISSING.get(column, "unknown"),
+            "figure": row["figure"],
+            "claims": row["claims"],
+            "events": row["events"],
         }
-        for key, n in sorted(claims.items())
+        for row in tallies.tally(store, period=by, by=column, f=tally_filter(filters))
     ]
     frame = pd.DataFrame(rows, columns=["period", "action", column, "figure", "claims", "events"])
     return frame.astype({"figure": "int64", "claims": "int64", "events": "int64"})

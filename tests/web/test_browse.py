@@ -85,7 +85,12 @@ def test_tallies_count_each_event_once_per_figure(store: Store, filled: fixture_
     by_region = {r["key"]: r["figure"] for r in tally(store, by="region", f=TallyFilter(action="intercepted"))}
     assert by_region == {None: 31, "RU-BEL": 1, "RU-BRY": 7, "RU-KLU": 5, "UA-30": 9}
     weekly = tally(store, period="week", by="side", f=TallyFilter(action="launched"))
-    assert weekly == [{"period": "2024-05-06", "action": "launched", "key": "UA", "figure": 40, "claims": 1}]
+    assert weekly == [
+        {"period": "2024-05-06", "action": "launched", "key": "UA", "figure": 40, "claims": 1, "events": 1}
+    ]
+    monthly = tally(store, period="month", by="weapon_class", f=TallyFilter(action="intercepted"))
+    # one figure per event and month: the days' 52 and 1, five events (E5 on 14 May)
+    assert [(r["period"], r["figure"], r["events"]) for r in monthly] == [("2024-05-01", 53, 5)]
     assert tally(store, by="side", f=TallyFilter(since="2024-06-01")) == []
     assert latest_day(store) == "2024-05-14"
     with pytest.raises(UsageError):

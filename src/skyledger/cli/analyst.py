@@ -125,7 +125,8 @@ def tally_command(
     """Tally claimed figures per day, week or month, grouped by region, weapon, claimant or side.
 
     A figure is the largest count a group's claims give for one event, action and weapon class: rewrites of one post,
-    and several claimants of one side about one event, count once. Columns: figure (sum of figures), claims, events.
+    and several claimants of one side about one event, count once. Counted are claims linked to an event and with a
+    time window, as on the dashboard. Columns: figure (sum of figures), claims, events.
     """
     from skyledger.tally import MEASURES, plot, tally
 

@@ -5,9 +5,10 @@ Each record is a dict of plain values (str, int, float, bool, None, lists of str
 every row, so that it becomes a DataFrame row, a CSV line or a JSON object without further thought. Claims show the
 corrected value where a human corrected one (``corrected``, ``corrected_fields``), see ``store/corrections.py``.
 
-A record's *day* (what ``since`` / ``until`` and tallies use) is :func:`skyledger.store.times.claim_day`: the date, on
-the UTC+3 clock, of the middle of its time window; an overnight window from 18:00 on the 13th to 07:00 on the 14th is
-the 14th, the night's usual name. A claim without a time window takes its report's publication date.
+A record's *day* (what ``since`` / ``until`` use) is :func:`skyledger.store.times.claim_day`: the date, on the UTC+3
+clock, of the middle of its time window; an overnight window from 18:00 on the 13th to 07:00 on the 14th is the 14th,
+the night's usual name. A claim without a time window takes its report's publication date (tallies, in
+``store/tallies.py``, leave such claims out).
 """
 
 from __future__ import annotations

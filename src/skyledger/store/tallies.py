@@ -1,40 +1,48 @@
-"""Tallies of claimed figures per day or week, grouped by region, weapon class, claimant or side.
+"""Tallies of claimed figures per day, week or month, grouped by region, weapon class, claimant or side: the one tally
+engine, behind the dashboard (``/api/tallies``, the overview timeline) and ``skyledger tally`` / ``Ledger.tally``
+(:mod:`skyledger.tally` turns these rows into a DataFrame and a chart).
 
 Counting articles would count rewrites: twenty outlets repeating a governor's "42 drones" are one figure, and a governor
 and the ministry speaking of the same night over the same region are one engagement. So a tally works per event: the
-event's figure, per day, action, weapon class and group, is the largest count among its claims (the largest of its
-claimants' figures); figures are summed over events. A claim's day is that of :func:`skyledger.store.times.claim_day`
-(the UTC+3 date of the middle of its time window), the rule of every tally; claims without a window start, or not yet
-linked to an event, are left out. :mod:`skyledger.tally` (``skyledger tally``) counts the same way, and gives the same
-rows for such claims. The first grouping reads the index ``ix_claims_tally`` in order; the day, costly in SQL, is
-computed once per distinct window.
+event's figure, per period, action, weapon class and group, is the largest count among its claims (the largest of its
+claimants' figures); figures are summed over events. A week's or a month's figure therefore takes one figure per event
+in it, not the sum of its days'. A claim's day is that of :func:`skyledger.store.times.claim_day` (the UTC+3 date of
+the middle of its time window). **Counted are claims linked to an event and with a time window**: a claim not yet
+linked to an event, or without a window start (its day would only be its report's publication), is left out of every
+tally, by both callers. Human corrections are applied and rejected claims left out. The first grouping reads the index
+``ix_claims_tally`` in order; the day, costly in SQL, is computed once per distinct window.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select
+from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, or_, select
 
 from skyledger.errors import UsageError
 from skyledger.store.browse import side_condition
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, matched_claim_ids
-from skyledger.store.schema import claims
+from skyledger.store.schema import claims, events, reports, sources
 from skyledger.store.times import claim_day, day_sql
 
-Period = Literal["day", "week"]
+Period = Literal["day", "week", "month"]
 Grouping = Literal["region", "weapon_class", "claimant", "side"]
 _IN_LIST = 500
-PERIODS: tuple[str, ...] = ("day", "week")
+PERIODS: tuple[str, ...] = ("day", "week", "month")
 GROUPINGS: tuple[str, ...] = ("region", "weapon_class", "claimant", "side")
+# one event's figure in one period: (period, action, weapon class, event, key) -> (figure, claims)
+_EventRow = tuple[str, str, str, str, str, int, int]
 
 
 @dataclass(frozen=True, slots=True)
 class TallyFilter:
+    """Claims kept. ``region``: the claim's region, or one of the regions a total over several names (``regions``)."""
+
     action: str | None = None
     region: str | None = None
     country: str | None = None
@@ -43,26 +51,45 @@ class TallyFilter:
     side: str | None = None
     since: str | None = None  # ISO, inclusive
     until: str | None = None  # ISO, exclusive
+    event: str | None = None
+    source: str | None = None  # source handle
+    credibility: int | None = None  # the event's grade is at least this good (1..credibility)
 
 
 def _conditions(f: TallyFilter) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = [claims.c.time_start.is_not(None), claims.c.event_id.is_not(None)]
     for column, value in (
         (claims.c.action, f.action),
-        (claims.c.region, f.region),
         (claims.c.country, f.country),
         (claims.c.weapon_class, f.weapon_class),
         (claims.c.claimant, f.claimant),
     ):
         if value:
             conditions.append(column == value)
+    if f.region:
+        conditions.append(or_(claims.c.region == f.region, claims.c.regions.like(f'%"{f.region}"%')))
     if f.side:
         conditions.append(side_condition(claims.c.claimant, f.side))
     low, high = _margins(f)
-    if low:  # a first cut on the index; the day itself is compared after (see _per_day_query)
+    if low:  # a first cut on the index; the day itself is compared after (see _per_event_subquery)
         conditions.append(claims.c.time_start >= low)
     if high:
         conditions.append(claims.c.time_start < high)
+    return [*conditions, *_fixed_conditions(f)]
+
+
+def _fixed_conditions(f: TallyFilter) -> list[ColumnElement[bool]]:
+    """The conditions on what a correction cannot change: the event, the report's source, the event's grade."""
+    conditions: list[ColumnElement[bool]] = []
+    if f.event:
+        conditions.append(claims.c.event_id == f.event)
+    if f.source:
+        handle = (
+            select(reports.c.id).join(sources, sources.c.id == reports.c.source_id).where(sources.c.handle == f.source)
+        )
+        conditions.append(claims.c.report_id.in_(handle))
+    if f.credibility:
+        conditions.append(claims.c.event_id.in_(select(events.c.id).where(events.c.credibility <= f.credibility)))
     return conditions
 
 
@@ -84,6 +111,13 @@ def week_of(day: str) -> str:
     return (value - timedelta(days=value.weekday())).isoformat()
 
 
+def period_of(day: str, period: str) -> str:
+    """The first day (ISO date) of the day / ISO week / month holding ``day``."""
+    if period == "week":
+        return week_of(day)
+    return f"{day[:7]}-01" if period == "month" else day
+
+
 def _side_column(store: Store) -> ColumnElement[str]:
     """The side of the claimant in SQL: the two letters after the colon (``regional_authority:RU-KLU`` -> ``RU``)."""
     colon = func.instr(claims.c.claimant, ":") if store.dialect == "sqlite" else func.strpos(claims.c.claimant, ":")
@@ -93,38 +127,79 @@ def _side_column(store: Store) -> ColumnElement[str]:
 def tally(
     store: Store, *, period: str = "day", by: str = "weapon_class", f: TallyFilter | None = None
 ) -> list[dict[str, Any]]:
-    """Rows ``{period, action, key, figure, claims}`` sorted by period, action, key.
+    """Rows ``{period, action, key, figure, claims, events}`` sorted by period, action, key (see the module docstring).
 
-    ``claims`` is the number of claims. ``figure``: per event, day, action, weapon class and group, the largest count
-    any claim gave (so for ``by="claimant"`` each claimant's own figure), summed over events: claims of one event on
-    one day are one engagement, whatever windows their reports state (as in :mod:`skyledger.tally`). Human
-    corrections are applied and claims a
-    human rejected left out: the (few) events holding a corrected claim are tallied here from their corrected rows, the
-    rest in SQL.
+    ``period`` is the first day of the day, ISO week (Monday) or month. ``claims`` is the number of claims,
+    ``events`` the number of distinct events. ``figure``: per event, period, action, weapon class and group, the
+    largest count any claim gave (so for ``by="claimant"`` each claimant's own figure), summed over events. The (few)
+    events holding a corrected claim are tallied from their corrected rows, the rest in SQL.
     """
     if period not in PERIODS:
         raise UsageError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
     if by not in GROUPINGS:
         raise UsageError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
     f = f or TallyFilter()
-    totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
+    totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     with store.connect() as connection:
-        corrected, rows = _corrected_events(connection)
-        for day_value, action, key_value, figure, n in [
-            *connection.execute(_per_day_query(store, by, f, corrected)),
-            *_per_day(rows, by, f),
-        ]:
-            bucket = totals[(week_of(day_value) if period == "week" else day_value, action, key_value or "")]
+        corrected, rows = _corrected_events(connection, f)
+        for when, action, key_value, figure, n, n_events in connection.execute(
+            _per_period_query(store, period, by, f, corrected)
+        ):
+            bucket = totals[(when, action, key_value or "")]
             bucket[0] += int(figure or 0)
             bucket[1] += int(n or 0)
+            bucket[2] += int(n_events or 0)
+    _add_events(totals, _per_event(rows, by, f), period)
     return [
-        {"period": when, "action": action, "key": key_value or None, "figure": figure, "claims": n}
-        for (when, action, key_value), (figure, n) in sorted(totals.items())
+        {"period": when, "action": action, "key": key_value or None, "figure": figure, "claims": n, "events": e}
+        for (when, action, key_value), (figure, n, e) in sorted(totals.items())
     ]
 
 
-def _per_day_query(store: Store, by: str, f: TallyFilter, skip_events: set[str]) -> Select[Any]:
-    """``(day, action, key, figure, claims)`` per day in SQL, leaving out the events in ``skip_events``."""
+def _add_events(totals: dict[tuple[str, str, str], list[int]], rows: Iterable[_EventRow], period: str) -> None:
+    """Adds figures per event and day to ``totals``: one figure per event, period, action, weapon class and key."""
+    figures: dict[tuple[str, str, str, str, str], list[int]] = {}
+    for day_value, action, weapon, event, key_value, figure, n in rows:
+        bucket = figures.setdefault((period_of(day_value, period), action, weapon, event, key_value), [0, 0])
+        bucket[0] = max(bucket[0], int(figure))
+        bucket[1] += int(n)
+    seen: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    for (when, action, _weapon, event, key_value), (figure, n) in figures.items():
+        bucket = totals[(when, action, key_value)]
+        bucket[0] += figure
+        bucket[1] += n
+        seen[(when, action, key_value)].add(event)
+    for group, members in seen.items():
+        totals[group][2] += len(members)
+
+
+def _per_period_query(store: Store, period: str, by: str, f: TallyFilter, skip_events: set[str]) -> Select[Any]:
+    """``(period, action, key, figure, claims, events)`` in SQL, leaving out the events in ``skip_events``."""
+    per_event = _per_event_subquery(store, period, by, f, skip_events)
+    return select(
+        per_event.c.period,
+        per_event.c.action,
+        per_event.c.key,
+        func.sum(per_event.c.figure),
+        func.sum(per_event.c.n),
+        func.count(per_event.c.event_id.distinct()),
+    ).group_by(per_event.c.period, per_event.c.action, per_event.c.key)
+
+
+def _period_sql(dialect: str, period: str, day: str) -> ColumnElement[str]:
+    """:func:`period_of` in SQL over an ISO date column (a compiled name such as ``day_of.day``)."""
+    if period == "month":
+        return literal_column(f"(substr({day}, 1, 7) || '-01')")  # type: ignore[return-value]
+    if period == "week":
+        if dialect == "sqlite":
+            return literal_column(f"date({day}, '-6 days', 'weekday 1')")  # type: ignore[return-value]
+        return literal_column(f"to_char(date_trunc('week', ({day})::date), 'YYYY-MM-DD')")  # type: ignore[return-value]
+    return literal_column(day)  # type: ignore[return-value]
+
+
+def _per_event_subquery(store: Store, period: str, by: str, f: TallyFilter, skip_events: set[str]) -> Any:
+    """``(period, action, weapon_class, event_id, key, figure, n)``: one figure per event, period, action, weapon class
+    and key, its claims' largest."""
     key: ColumnElement[Any] = _side_column(store) if by == "side" else claims.c[by]
     # in the order of the index ix_claims_tally, so that SQLite streams the groups
     grouping: list[ColumnElement[Any]] = [
@@ -167,31 +242,31 @@ def _per_day_query(store: Store, by: str, f: TallyFilter, skip_events: set[str])
     joined = per_window.join(
         day_of, (day_of.c.time_start == per_window.c.time_start) & (day_of.c.time_end == per_window.c.time_end)
     )
-    # one figure per event, day, action, weapon class and group: its claims' largest, whatever their windows
-    per_event = (
+    # one figure per event, period, action, weapon class and group: its claims' largest, whatever their windows
+    when = _period_sql(store.dialect, period, "day_of.day").label("period")
+    query = (
         select(
-            day_of.c.day,
+            when,
             per_window.c.action,
+            per_window.c.weapon_class,
+            per_window.c.event_id,
             per_window.c.key,
             func.max(per_window.c.figure).label("figure"),
             func.sum(per_window.c.n).label("n"),
         )
         .select_from(joined)
-        .group_by(day_of.c.day, per_window.c.action, per_window.c.weapon_class, per_window.c.event_id, per_window.c.key)
-        .subquery("per_event")
-    )
-    query = select(
-        per_event.c.day, per_event.c.action, per_event.c.key, func.sum(per_event.c.figure), func.sum(per_event.c.n)
+        .group_by(when, per_window.c.action, per_window.c.weapon_class, per_window.c.event_id, per_window.c.key)
     )
     if f.since:
-        query = query.where(per_event.c.day >= f.since[:10])
+        query = query.where(day_of.c.day >= f.since[:10])
     if f.until:
-        query = query.where(per_event.c.day < f.until[:10])
-    return query.group_by(per_event.c.day, per_event.c.action, per_event.c.key)
+        query = query.where(day_of.c.day < f.until[:10])
+    return query.subquery("per_event")
 
 
-def _corrected_events(connection: Connection) -> tuple[set[str], list[dict[str, Any]]]:
-    """The events holding a claim a correction applies to, and all their claims' rows as corrected (rejected out)."""
+def _corrected_events(connection: Connection, f: TallyFilter) -> tuple[set[str], list[dict[str, Any]]]:
+    """The events holding a claim a correction applies to, and all their claims' rows as corrected (rejected out; those
+    failing the filter's conditions on what a correction cannot change, too)."""
     claim_ids = sorted({claim_id for claim_id in matched_claim_ids(connection).values() if claim_id is not None})
     if not claim_ids:
         return set(), []
@@ -200,19 +275,24 @@ def _corrected_events(connection: Connection) -> tuple[set[str], list[dict[str, 
         query = select(claims.c.event_id).where(claims.c.id.in_(claim_ids[start : start + _IN_LIST]))
         event_ids.update(str(value) for value in connection.execute(query).scalars() if value is not None)
     rows: list[dict[str, Any]] = []
+    kept: set[int] = set()
     ordered = sorted(event_ids)
     for start in range(0, len(ordered), _IN_LIST):
-        query = select(claims).where(claims.c.event_id.in_(ordered[start : start + _IN_LIST]))
-        rows.extend(dict(row) for row in connection.execute(query).mappings())
-    return event_ids, [row for row in apply_corrections(connection, rows) if not row["rejected"]]
+        within = claims.c.event_id.in_(ordered[start : start + _IN_LIST])
+        rows.extend(dict(row) for row in connection.execute(select(claims).where(within)).mappings())
+        kept.update(connection.execute(select(claims.c.id).where(within, *_fixed_conditions(f))).scalars())
+    corrected = apply_corrections(connection, [row for row in rows if row["id"] in kept])
+    return event_ids, [row for row in corrected if not row["rejected"]]
 
 
 def _matches(row: dict[str, Any], f: TallyFilter) -> bool:
     """:func:`_conditions` for one (corrected) claim row."""
     if row["time_start"] is None or row["event_id"] is None:
         return False
-    wanted = {"action": f.action, "region": f.region, "country": f.country, "weapon_class": f.weapon_class}
-    if any(value and row[name] != value for name, value in {**wanted, "claimant": f.claimant}.items()):
+    wanted = {"action": f.action, "country": f.country, "weapon_class": f.weapon_class, "claimant": f.claimant}
+    if any(value and row[name] != value for name, value in wanted.items()):
+        return False
+    if f.region and row["region"] != f.region and f'"{f.region}"' not in (row["regions"] or ""):
         return False
     return not f.side or _side(row["claimant"]) == f.side
 
@@ -221,29 +301,29 @@ def _side(claimant: str) -> str:
     return claimant.partition(":")[2][:2]
 
 
-def _per_day(rows: list[dict[str, Any]], by: str, f: TallyFilter) -> list[tuple[str, str, str, int, int]]:
-    """What :func:`_per_day_query` gives, for claim rows in memory."""
+def _per_event(rows: list[dict[str, Any]], by: str, f: TallyFilter) -> list[_EventRow]:
+    """``(day, action, weapon class, event, key, figure, claims)`` per event and day, for claim rows in memory (the
+    figures of :func:`_per_event_subquery` before the period)."""
     groups: dict[tuple[tuple[str, str | None], str, str, str, str], list[dict[str, Any]]] = {}
     for row in rows:
         if not _matches(row, f):
             continue
         key = _side(row["claimant"]) if by == "side" else row[by]
         window = (row["time_start"], row["time_end"])
-        groups.setdefault((window, row["action"], row["weapon_class"], row["event_id"], key), []).append(row)
+        groups.setdefault((window, row["action"], row["weapon_class"], row["event_id"], key or ""), []).append(row)
     events: dict[tuple[str, str, str, str, str], list[int]] = {}
     for (window, action, weapon, event, key), members in groups.items():
         day = claim_day(*window)
-        if not _in_days(day, f):
+        if day is None or not _in_days(day, f):
             continue
         known = [row["count"] for row in members if row["count"] is not None]
-        bucket = events.setdefault((day or "", action, weapon, event, key), [0, 0])
+        bucket = events.setdefault((day, action, weapon, event, key), [0, 0])
         bucket[0] = max(bucket[0], max(known) if known else 0)
         bucket[1] += len(members)
-    days: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for (day, action, _weapon, _event, key), (figure, n) in events.items():
-        days[(day, action, key)][0] += figure
-        days[(day, action, key)][1] += n
-    return [(day, action, key, figure, n) for (day, action, key), (figure, n) in days.items()]
+    return [
+        (day, action, weapon, event, key, figure, n)
+        for (day, action, weapon, event, key), (figure, n) in events.items()
+    ]
 
 
 def latest_day(store: Store) -> str | None:

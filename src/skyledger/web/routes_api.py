@@ -85,7 +85,7 @@ def sources(store: StoreDep) -> list[dict[str, Any]]:
     return browse.list_sources(store)
 
 
-@router.get("/tallies", response_model=TallyOut, summary="Claimed figures per day or week, grouped")
+@router.get("/tallies", response_model=TallyOut, summary="Claimed figures per day, week or month, grouped")
 def tallies(
     store: StoreDep,
     period: Annotated[str, Query(pattern="^(" + "|".join(PERIODS) + ")$")] = "day",

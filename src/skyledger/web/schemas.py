@@ -119,6 +119,7 @@ class TallyRow(BaseModel):
     key: str | None
     figure: int
     claims: int
+    events: int
 
 
 class TallyOut(BaseModel):
