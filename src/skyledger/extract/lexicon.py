@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from skyledger.errors import ConfigError
+from skyledger.extract.heads import list_heads
 
 LANGUAGES = ("ru", "uk", "en")
 _LEFT = r"(?<![\w-])"
@@ -75,6 +76,12 @@ def word_starts(text: str) -> list[int]:
     return [match.start() for match in _WORD_START.finditer(text)]
 
 
+@lru_cache(maxsize=64)
+def text_heads(text: str) -> frozenset[str]:
+    """The first two characters of every word of ``text`` (at ``word_starts``)."""
+    return frozenset([text[at : at + 2] for at in word_starts(text)])
+
+
 @cache
 def read(language: str, name: str) -> dict[str, Any]:
     """The parsed TOML file ``data/<language>/<name>.toml``."""
@@ -106,6 +113,7 @@ class Words:
         self._patterns = patterns
         self._literals = required_literals(patterns)  # per pattern, text every match of it contains
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self._heads = list_heads(patterns)  # the two characters every match begins with (None: cannot tell)
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -149,7 +157,11 @@ class Words:
         return list(compiled.finditer(text))
 
     def _absent(self, text: str) -> bool:
-        """Whether no word of the list can occur in ``text``: none of their literal beginnings is in it (cheap)."""
+        """Whether no word of the list can occur in ``text``: no word of it begins as one of them can (a set test), or
+        none of their literal beginnings is in it (cheap)."""
+        heads = self._heads
+        if heads is not None:
+            return heads.isdisjoint(text_heads(text))
         prefixes = self._prefixes
         return prefixes is not None and not any(map(text.__contains__, prefixes))
 

@@ -38,6 +38,9 @@ _TABLE = str.maketrans(
         "#": " ",
     }
 )
+_REPLACED = {chr(code): str(value) for code, value in _TABLE.items()}
+# str.translate looks every character up in a dict; finding the few to replace by one character set is much faster
+_TO_REPLACE = re.compile("[" + re.escape("".join(_REPLACED)) + "]")
 _LINK_TARGET = re.compile(r"\]\((?:https?://|tg://|mailto:)[^)\s]{0,500}\)")
 _BRACKET = re.compile(r"[\[\]]")
 
@@ -53,4 +56,4 @@ def normalise(text: str) -> str:
     """The matching form of ``text``: same length, lower case, punctuation unified, Markdown blanked."""
     text = _LINK_TARGET.sub(lambda match: " " * len(match.group(0)), text)
     text = _BRACKET.sub(" ", text)
-    return _lower(text).translate(_TABLE)
+    return _TO_REPLACE.sub(lambda match: _REPLACED[match.group()], _lower(text))
