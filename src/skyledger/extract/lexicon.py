@@ -45,13 +45,16 @@ class Alternation:
     entries: tuple[Entry, ...]
     buckets: dict[str, re.Pattern[str]]
     anywhere: re.Pattern[str] | None
+    needs: tuple[str, ...] | None = None  # every match of ``anywhere`` contains one of these (None: cannot tell)
 
     def entry_of(self, match: re.Match[str]) -> Entry:
         return self.entries[int((match.lastgroup or "g0")[1:].split("_", 1)[0])]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         position = 0
-        get, anywhere = self.buckets.get, self.anywhere
+        get, anywhere, needs = self.buckets.get, self.anywhere, self.needs
+        if anywhere is not None and needs is not None and not any(map(text.__contains__, needs)):
+            anywhere = None  # none of its literals is in the text: it cannot match (and is slow to try everywhere)
         for at in word_starts(text):
             if at < position:
                 continue
@@ -207,10 +210,12 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
     compiled = []
     by_first: dict[str, list[str]] = {}
     anywhere: list[str] = []
+    plain: list[str] = []  # the patterns of ``anywhere`` as written
     for number, (attrs, patterns, singular) in enumerate(entries):
         for pattern in patterns:
             firsts = first_chars(pattern)
             if firsts is None:
+                plain.append(pattern)
                 anywhere.append(f"(?P<g{number}>{pattern})")
             for char in firsts or ():
                 by_first.setdefault(char, []).append(f"(?P<g{number}>{pattern})")
@@ -223,7 +228,9 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
         rest = _bucket(anywhere) if anywhere else None
     except re.error as error:
         raise ConfigError(f"bad pattern: {error}", path=origin) from None
-    return Alternation(tuple(compiled), buckets, rest)
+    literals = [_longest_literal(pattern) for pattern in plain]
+    needs = tuple(literals) if literals and all(literals) else None
+    return Alternation(tuple(compiled), buckets, rest, needs)
 
 
 def _bucket(alternatives: list[str]) -> re.Pattern[str]:
@@ -285,16 +292,28 @@ def required_literals(patterns: list[str]) -> list[str] | None:
             return None
         items = list(parsed.data)
         opens_with_repeat = opens_with_repeat or bool(items and str(items[0][0]) in ("MAX_REPEAT", "MIN_REPEAT"))
-        best, run = "", []
-        for op, value in [*items, (None, None)]:
-            if str(op) == "LITERAL":
-                run.append(chr(value))
-                continue
-            if len(run) > len(best):
-                best = "".join(run)
-            run = []
-        out.append(best)
+        out.append(_longest_literal(pattern))
     return out if opens_with_repeat else None
+
+
+def _longest_literal(pattern: str) -> str:
+    """The longest run of plain characters at the top level of ``pattern`` (every match contains it); "" when none
+    or when the pattern cannot be read simply (case-insensitive)."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return ""
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    best, run = "", []
+    for op, value in [*parsed.data, (None, None)]:
+        if str(op) == "LITERAL":
+            run.append(chr(value))
+            continue
+        if len(run) > len(best):
+            best = "".join(run)
+        run = []
+    return best
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
