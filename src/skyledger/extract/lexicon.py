@@ -310,10 +310,38 @@ def _longest_literal(pattern: str) -> str:
         if str(op) == "LITERAL":
             run.append(chr(value))
             continue
+        words = _plain_branches(op, value)  # "(?:последующие|следующие)": "ледующие" is in every match
+        if words and len(words) > 1:
+            run += _common(words, 1)
         if len(run) > len(best):
             best = "".join(run)
-        run = []
+        run = _common(words, -1) if words and len(words) > 1 else []
     return best
+
+
+def _plain_branches(op: Any, value: Any) -> list[str] | None:
+    """The texts of a group of plain alternatives ("(?:месяцы|недели)"), or None."""
+    if str(op) == "SUBPATTERN" and not value[1] and not value[2] and len(value[-1]) == 1:
+        op, value = list(value[-1])[0]
+    if str(op) != "BRANCH":
+        return None
+    words = []
+    for branch in value[1]:
+        if not all(str(kind) == "LITERAL" for kind, _ in branch):
+            return None
+        words.append("".join(chr(code) for _, code in branch))
+    return words
+
+
+def _common(words: list[str], direction: int) -> list[str]:
+    """The characters all ``words`` begin with (direction 1) or end with (-1), in text order."""
+    ordered = words if direction == 1 else [word[::-1] for word in words]
+    out = []
+    for chars in zip(*ordered, strict=False):
+        if len(set(chars)) != 1:
+            break
+        out.append(chars[0])
+    return out if direction == 1 else out[::-1]
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
