@@ -1,5 +1,6 @@
-"""The first two characters a match of a pattern can begin with, and the two-character beginnings of a text's words:
-when a word list's beginnings and a text's share none, no word of the list is in the text (a set test, no scan)."""
+"""What every match of a pattern must contain, for cheap tests before a scan: the first two characters a match can
+begin with (when a word list's beginnings and a text's words share none, no word of the list is in the text) and the
+plain text a match must contain (a pattern whose literal the text lacks can be left out of a scan)."""
 
 from __future__ import annotations
 
@@ -84,3 +85,70 @@ def _heads(items: list[Any], size: int, depth: int) -> set[str] | None:
 
 def _limit(heads: set[str]) -> set[str] | None:
     return heads if len(heads) <= MAX_HEADS else None
+
+
+def required_literals(patterns: list[str]) -> list[str] | None:
+    """Per pattern, the longest plain text every match of it contains ("назад" of "(?:\\w+ )?назад"; "" when it has
+    none). None when leaving patterns out would not pay: no pattern opens with a repeat (those are the slow ones to
+    try at every position), or it could change a match (case-insensitive, or groups that callers may read)."""
+    out = []
+    opens_with_repeat = False
+    for pattern in patterns:
+        try:
+            parsed = _parser.parse(pattern)
+        except re.error:
+            return None
+        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.state.groups > 1:
+            return None
+        items = list(parsed.data)
+        opens_with_repeat = opens_with_repeat or bool(items and str(items[0][0]) in ("MAX_REPEAT", "MIN_REPEAT"))
+        out.append(longest_literal(pattern))
+    return out if opens_with_repeat else None
+
+
+def longest_literal(pattern: str) -> str:
+    """The longest run of plain characters at the top level of ``pattern`` (every match contains it); "" when none
+    or when the pattern cannot be read simply (case-insensitive)."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return ""
+    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return ""
+    best, run = "", []
+    for op, value in [*parsed.data, (None, None)]:
+        if str(op) == "LITERAL":
+            run.append(chr(value))
+            continue
+        words = _plain_branches(op, value)  # "(?:последующие|следующие)": "ледующие" is in every match
+        if words and len(words) > 1:
+            run += _common(words, 1)
+        if len(run) > len(best):
+            best = "".join(run)
+        run = _common(words, -1) if words and len(words) > 1 else []
+    return best
+
+
+def _plain_branches(op: Any, value: Any) -> list[str] | None:
+    """The texts of a group of plain alternatives ("(?:месяцы|недели)"), or None."""
+    if str(op) == "SUBPATTERN" and not value[1] and not value[2] and len(value[-1]) == 1:
+        op, value = list(value[-1])[0]
+    if str(op) != "BRANCH":
+        return None
+    words = []
+    for branch in value[1]:
+        if not all(str(kind) == "LITERAL" for kind, _ in branch):
+            return None
+        words.append("".join(chr(code) for _, code in branch))
+    return words
+
+
+def _common(words: list[str], direction: int) -> list[str]:
+    """The characters all ``words`` begin with (direction 1) or end with (-1), in text order."""
+    ordered = words if direction == 1 else [word[::-1] for word in words]
+    out = []
+    for chars in zip(*ordered, strict=False):
+        if len(set(chars)) != 1:
+            break
+        out.append(chars[0])
+    return out if direction == 1 else out[::-1]

@@ -16,7 +16,7 @@ from importlib import resources
 from typing import Any
 
 from skyledger.errors import ConfigError
-from skyledger.extract.heads import list_heads
+from skyledger.extract.heads import list_heads, longest_literal, required_literals
 
 LANGUAGES = ("ru", "uk", "en")
 _LEFT = r"(?<![\w-])"
@@ -228,7 +228,7 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
         rest = _bucket(anywhere) if anywhere else None
     except re.error as error:
         raise ConfigError(f"bad pattern: {error}", path=origin) from None
-    literals = [_longest_literal(pattern) for pattern in plain]
+    literals = [longest_literal(pattern) for pattern in plain]
     needs = tuple(literals) if literals and all(literals) else None
     return Alternation(tuple(compiled), buckets, rest, needs)
 
@@ -275,73 +275,6 @@ def literal_prefixes(patterns: list[str]) -> tuple[str, ...] | None:
         if not any(prefix.startswith(shorter) for shorter in kept):
             kept.append(prefix)
     return tuple(kept)
-
-
-def required_literals(patterns: list[str]) -> list[str] | None:
-    """Per pattern, the longest plain text every match of it contains ("назад" of "(?:\\w+ )?назад"; "" when it has
-    none). None when leaving patterns out would not pay: no pattern opens with a repeat (those are the slow ones to
-    try at every position), or it could change a match (case-insensitive, or groups that callers may read)."""
-    out = []
-    opens_with_repeat = False
-    for pattern in patterns:
-        try:
-            parsed = _parser.parse(pattern)
-        except re.error:
-            return None
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.state.groups > 1:
-            return None
-        items = list(parsed.data)
-        opens_with_repeat = opens_with_repeat or bool(items and str(items[0][0]) in ("MAX_REPEAT", "MIN_REPEAT"))
-        out.append(_longest_literal(pattern))
-    return out if opens_with_repeat else None
-
-
-def _longest_literal(pattern: str) -> str:
-    """The longest run of plain characters at the top level of ``pattern`` (every match contains it); "" when none
-    or when the pattern cannot be read simply (case-insensitive)."""
-    try:
-        parsed = _parser.parse(pattern)
-    except re.error:
-        return ""
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-        return ""
-    best, run = "", []
-    for op, value in [*parsed.data, (None, None)]:
-        if str(op) == "LITERAL":
-            run.append(chr(value))
-            continue
-        words = _plain_branches(op, value)  # "(?:последующие|следующие)": "ледующие" is in every match
-        if words and len(words) > 1:
-            run += _common(words, 1)
-        if len(run) > len(best):
-            best = "".join(run)
-        run = _common(words, -1) if words and len(words) > 1 else []
-    return best
-
-
-def _plain_branches(op: Any, value: Any) -> list[str] | None:
-    """The texts of a group of plain alternatives ("(?:месяцы|недели)"), or None."""
-    if str(op) == "SUBPATTERN" and not value[1] and not value[2] and len(value[-1]) == 1:
-        op, value = list(value[-1])[0]
-    if str(op) != "BRANCH":
-        return None
-    words = []
-    for branch in value[1]:
-        if not all(str(kind) == "LITERAL" for kind, _ in branch):
-            return None
-        words.append("".join(chr(code) for _, code in branch))
-    return words
-
-
-def _common(words: list[str], direction: int) -> list[str]:
-    """The characters all ``words`` begin with (direction 1) or end with (-1), in text order."""
-    ordered = words if direction == 1 else [word[::-1] for word in words]
-    out = []
-    for chars in zip(*ordered, strict=False):
-        if len(set(chars)) != 1:
-            break
-        out.append(chars[0])
-    return out if direction == 1 else out[::-1]
 
 
 def first_chars(pattern: str) -> frozenset[str] | None:
