@@ -1,6 +1,8 @@
-"""What every match of a pattern must contain, for cheap tests before a scan: the first two characters a match can
-begin with (when a word list's beginnings and a text's words share none, no word of the list is in the text) and the
-plain text a match must contain (a pattern whose literal the text lacks can be left out of a scan)."""
+"""What every match of a pattern must begin with or contain, for cheap tests before a scan: the first characters and
+first two characters a match can begin with (when a word list's beginnings and a text's words share none, no word of
+the list is in the text), the literal text each match begins with, and the plain text a match must contain (a pattern
+whose literal the text lacks can be left out of a scan). All of it read from the stdlib's regular-expression parser,
+in one place (``_parse``)."""
 
 from __future__ import annotations
 
@@ -8,8 +10,20 @@ import re
 from typing import Any
 
 _parser = re._parser  # type: ignore[attr-defined]
-_WORD_START = re.compile(r"(?<![\w-])[\w\"«(-]")  # as lexicon.word_starts
+WORD_START = re.compile(r"(?<![\w-])[\w\"«(-]")  # where a word can begin (lexicon.word_starts)
 MAX_HEADS = 4000  # a pattern with more possible beginnings is not worth a set
+
+
+def _parse(pattern: str, *, plain: bool = True) -> Any:
+    """The parsed form of ``pattern``; None when it is not a valid expression or, with ``plain``, when it is
+    case-insensitive or verbose (its literal characters would not be what a match contains)."""
+    try:
+        parsed = _parser.parse(pattern)
+    except re.error:
+        return None
+    if plain and parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    return parsed
 
 
 def list_heads(patterns: list[str]) -> frozenset[str] | None:
@@ -17,14 +31,11 @@ def list_heads(patterns: list[str]) -> frozenset[str] | None:
     when a match can be shorter than two characters, or when one can begin where no word begins."""
     out: set[str] = set()
     for pattern in patterns:
-        try:
-            parsed = _parser.parse(pattern)
-        except re.error:
-            return None
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+        parsed = _parse(pattern)
+        if parsed is None:
             return None
         found = _heads(list(parsed.data), 2, 0)
-        if found is None or not all(_WORD_START.fullmatch(head[0]) for head in found):
+        if found is None or not all(WORD_START.fullmatch(head[0]) for head in found):
             return None
         out |= found
     return frozenset(out)
@@ -94,11 +105,8 @@ def required_literals(patterns: list[str]) -> list[str] | None:
     out = []
     opens_with_repeat = False
     for pattern in patterns:
-        try:
-            parsed = _parser.parse(pattern)
-        except re.error:
-            return None
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE) or parsed.state.groups > 1:
+        parsed = _parse(pattern)
+        if parsed is None or parsed.state.groups > 1:
             return None
         items = list(parsed.data)
         opens_with_repeat = opens_with_repeat or bool(items and str(items[0][0]) in ("MAX_REPEAT", "MIN_REPEAT"))
@@ -109,11 +117,8 @@ def required_literals(patterns: list[str]) -> list[str] | None:
 def longest_literal(pattern: str) -> str:
     """The longest run of plain characters at the top level of ``pattern`` (every match contains it); "" when none
     or when the pattern cannot be read simply (case-insensitive)."""
-    try:
-        parsed = _parser.parse(pattern)
-    except re.error:
-        return ""
-    if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
+    parsed = _parse(pattern)
+    if parsed is None:
         return ""
     best, run = "", []
     for op, value in [*parsed.data, (None, None)]:
@@ -152,3 +157,74 @@ def _common(words: list[str], direction: int) -> list[str]:
             break
         out.append(chars[0])
     return out if direction == 1 else out[::-1]
+
+
+def literal_prefixes(patterns: list[str]) -> tuple[str, ...] | None:
+    """The literal text every match of each pattern begins with ("ноч" of "ночь|ночью"), shortest first and none
+    that starts with another; None when some pattern begins with no literal (a class, a group, an optional letter)."""
+    prefixes: set[str] = set()
+    for pattern in patterns:
+        parsed = _parse(pattern)
+        if parsed is None:
+            return None
+        chars = []
+        for op, value in parsed.data:
+            if str(op) != "LITERAL":
+                break
+            chars.append(chr(value))
+        if not chars:
+            return None
+        prefixes.add("".join(chars))
+    kept: list[str] = []
+    for prefix in sorted(prefixes, key=len):
+        if not any(prefix.startswith(shorter) for shorter in kept):
+            kept.append(prefix)
+    return tuple(kept)
+
+
+def first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with, or None when that cannot be told simply."""
+    parsed = _parse(pattern, plain=False)
+    return None if parsed is None else _firsts(list(parsed))
+
+
+def _firsts(items: list[Any]) -> frozenset[str] | None:
+    if not items:
+        return None
+    op, value = items[0]
+    name = str(op)
+    if name == "LITERAL":
+        return frozenset({chr(value), chr(value).lower(), chr(value).upper()})
+    if name == "IN":
+        chars: set[str] = set()
+        for kind, item in value:
+            if str(kind) == "LITERAL":
+                chars.add(chr(item))
+            elif str(kind) == "RANGE" and item[1] - item[0] < 200:
+                chars.update(chr(code) for code in range(item[0], item[1] + 1))
+            else:
+                return None
+        return frozenset(chars)
+    if name == "BRANCH":
+        out: set[str] = set()
+        for branch in value[1]:
+            firsts = _firsts(list(branch))
+            if firsts is None:
+                return None
+            out |= firsts
+        return frozenset(out)
+    if name == "SUBPATTERN":
+        inner = _firsts(list(value[-1]))
+        if inner is None:
+            return None
+        return inner
+    if name in ("MAX_REPEAT", "MIN_REPEAT"):
+        low, _, sub = value
+        inner = _firsts(list(sub))
+        if inner is None:
+            return None
+        if low == 0:
+            rest = _firsts(items[1:])
+            return None if rest is None else inner | rest
+        return inner
+    return None

@@ -16,12 +16,17 @@ from importlib import resources
 from typing import Any
 
 from skyledger.errors import ConfigError
-from skyledger.extract.heads import list_heads, longest_literal, required_literals
+from skyledger.extract.heads import (
+    WORD_START,
+    first_chars,
+    list_heads,
+    literal_prefixes,
+    longest_literal,
+    required_literals,
+)
 
 LANGUAGES = ("ru", "uk", "en")
 _LEFT = r"(?<![\w-])"
-_WORD_START = re.compile(r"(?<![\w-])[\w\"«(-]")
-_parser = re._parser  # type: ignore[attr-defined]
 _RIGHT = r"(?![\w])"
 SMALL_LIST = 80  # word lists up to this size are scanned by one expression
 
@@ -76,7 +81,7 @@ def word_starts(text: str) -> list[int]:
     """Where words (or an opening quote or bracket before one) start in ``text``; shared by every alternation.
 
     Read it, do not change it: the list is cached."""
-    return [match.start() for match in _WORD_START.finditer(text)]
+    return [match.start() for match in WORD_START.finditer(text)]
 
 
 @lru_cache(maxsize=64)
@@ -249,83 +254,6 @@ def _renamed(alternatives: list[str]) -> list[str]:
         seen[name] = count + 1
         out.append(alt if count == 0 else alt.replace(f"(?P<{name}>", f"(?P<{name}_{count}>", 1))
     return out
-
-
-def literal_prefixes(patterns: list[str]) -> tuple[str, ...] | None:
-    """The literal text every match of each pattern begins with ("ноч" of "ночь|ночью"), shortest first and none
-    that starts with another; None when some pattern begins with no literal (a class, a group, an optional letter)."""
-    prefixes: set[str] = set()
-    for pattern in patterns:
-        try:
-            parsed = _parser.parse(pattern)
-        except re.error:
-            return None
-        if parsed.state.flags & (re.IGNORECASE | re.VERBOSE):
-            return None
-        chars = []
-        for op, value in parsed.data:
-            if str(op) != "LITERAL":
-                break
-            chars.append(chr(value))
-        if not chars:
-            return None
-        prefixes.add("".join(chars))
-    kept: list[str] = []
-    for prefix in sorted(prefixes, key=len):
-        if not any(prefix.startswith(shorter) for shorter in kept):
-            kept.append(prefix)
-    return tuple(kept)
-
-
-def first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can start with, or None when that cannot be told simply."""
-    try:
-        parsed = _parser.parse(pattern)
-    except re.error:
-        return None
-    return _firsts(list(parsed))
-
-
-def _firsts(items: list[Any]) -> frozenset[str] | None:
-    if not items:
-        return None
-    op, value = items[0]
-    name = str(op)
-    if name == "LITERAL":
-        return frozenset({chr(value), chr(value).lower(), chr(value).upper()})
-    if name == "IN":
-        chars: set[str] = set()
-        for kind, item in value:
-            if str(kind) == "LITERAL":
-                chars.add(chr(item))
-            elif str(kind) == "RANGE" and item[1] - item[0] < 200:
-                chars.update(chr(code) for code in range(item[0], item[1] + 1))
-            else:
-                return None
-        return frozenset(chars)
-    if name == "BRANCH":
-        out: set[str] = set()
-        for branch in value[1]:
-            firsts = _firsts(list(branch))
-            if firsts is None:
-                return None
-            out |= firsts
-        return frozenset(out)
-    if name == "SUBPATTERN":
-        inner = _firsts(list(value[-1]))
-        if inner is None:
-            return None
-        return inner
-    if name in ("MAX_REPEAT", "MIN_REPEAT"):
-        low, _, sub = value
-        inner = _firsts(list(sub))
-        if inner is None:
-            return None
-        if low == 0:
-            rest = _firsts(items[1:])
-            return None if rest is None else inner | rest
-        return inner
-    return None
 
 
 @cache
