@@ -22,29 +22,14 @@ from typing import Any
 
 import pytest
 
-from skyledger.model import Action, CountQualifier, Damage, Report, Role, SourceKind, WeaponClass
+from skyledger.model import CLAIM_FIELDS, Action, CountQualifier, Damage, Report, Role, SourceKind, WeaponClass
 from skyledger.registry import load_registry, normalise_handle
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
 LANGUAGES = ("ru", "uk", "en")
 MIN_CASES_PER_LANGUAGE = 20
 
-# The CLAIMS.md fields a golden case fixes, in the order they appear in a diff.
-FIELDS = (
-    "action",
-    "weapon_class",
-    "weapon_model",
-    "count",
-    "count_qualifier",
-    "country",
-    "region",
-    "district",
-    "settlement",
-    "casualties",
-    "damage",
-    "claimant",
-    "cites",
-)
+FIELDS = CLAIM_FIELDS  # the CLAIMS.md fields a golden case fixes, in the order they appear in a diff
 META_KEYS = {"outlet", "published", "language", "claims"}
 _GENERIC_PLACE_WORDS = re.compile(
     r"\b(district|raion|rayon|region|oblast|okrug|municipal|urban|city|town|village|hromada|community)\b"

@@ -90,6 +90,22 @@ class LinkKind(StrEnum):
 
 
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+# The fields of a claim that CLAIMS.md defines and the benchmark scores (besides the "event" label), in its order.
+CLAIM_FIELDS = (
+    "action",
+    "weapon_class",
+    "weapon_model",
+    "count",
+    "count_qualifier",
+    "country",
+    "region",
+    "district",
+    "settlement",
+    "casualties",
+    "damage",
+    "claimant",
+    "cites",
+)
 
 
 @dataclass(frozen=True, slots=True)

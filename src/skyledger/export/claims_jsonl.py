@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from skyledger.model import Claim
+from skyledger.model import CLAIM_FIELDS, Claim
 from skyledger.store.records import SCHEMA_VERSION
 
 
@@ -36,19 +36,8 @@ def claim_json(record: dict[str, Any]) -> dict[str, Any]:
     return claim
 
 
-_PLAIN = (
-    "action",
-    "weapon_class",
-    "weapon_model",
-    "count",
-    "count_qualifier",
-    "country",
-    "region",
-    "district",
-    "settlement",
-    "damage",
-    "claimant",
-    "cites",
+# Copied as stored: the contract's fields but casualties (rebuilt from killed / injured), then skyledger's extras.
+_PLAIN = tuple(field for field in CLAIM_FIELDS if field != "casualties") + (
     "evidence",
     "place_precision",
     "lat",
