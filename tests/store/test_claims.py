@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from sqlalchemy import delete, insert
+
 from skyledger.model import (
     Action,
     Casualties,
@@ -19,9 +21,10 @@ from skyledger.model import (
     WeaponClass,
 )
 from skyledger.store import Store
-from skyledger.store.claims import claims_of_reports, claims_of_run, replace_claims
+from skyledger.store.claims import claim_to_row, claims_of_reports, claims_of_run, replace_claims
 from skyledger.store.reports import write_reports
 from skyledger.store.runs import start_run
+from skyledger.store.schema import claims as claims_table
 from skyledger.store.sources import upsert_source
 
 TEXT = "Над Дзержинским районом уничтожены два беспилотника, пострадавших нет."
@@ -86,3 +89,23 @@ def test_a_claim_without_casualties_stays_without(store: Store) -> None:
     with store.connect() as connection:
         (stored,) = claims_of_reports(connection, [report_id])
     assert stored.casualties is None and stored.damage is None and stored.cites == () and stored.regions == ()
+
+
+def _ids(store: Store, report_id: int) -> list[int]:
+    with store.connect() as connection:
+        return [int(claim.id or 0) for claim in claims_of_reports(connection, [report_id])]
+
+
+def test_a_deleted_claims_id_never_goes_to_a_new_claim(store: Store) -> None:
+    report_id = _report(store)
+    with store.begin() as connection:
+        replace_claims(connection, report_id, [_claim(1), _claim(2), _claim(3)], None)
+    first = _ids(store, report_id)
+    with store.begin() as connection:  # delete the highest id only: SQLite without AUTOINCREMENT reuses it
+        connection.execute(delete(claims_table).where(claims_table.c.id == max(first)))
+        connection.execute(insert(claims_table).values(claim_to_row(_claim(4), report_id, 3, None)))
+    assert max(_ids(store, report_id)) > max(first)
+    with store.begin() as connection:  # re-extraction deletes every claim of the report
+        replace_claims(connection, report_id, [_claim(5)], None)
+    (renewed,) = _ids(store, report_id)
+    assert renewed > max(first) + 1

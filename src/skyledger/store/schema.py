@@ -145,6 +145,9 @@ claims = Table(
     Column("rule_set", String(60), nullable=False),
     Column("event_id", String(40), ForeignKey("events.id")),
     Column("run_id", Integer, ForeignKey("runs.id")),
+    # SQLite: AUTOINCREMENT, so a deleted claim's id is never handed to another claim (links and URLs cite claim ids);
+    # PostgreSQL's sequences never reuse ids anyway
+    sqlite_autoincrement=True,
 )
 Index("ix_claims_report", claims.c.report_id)
 Index("ix_claims_event", claims.c.event_id)
