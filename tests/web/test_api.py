@@ -29,11 +29,14 @@ def ids(response: Any) -> list[str]:
         ("action=launched", ["E3"]),
         ("weapon_class=cruise_missile", []),
         ("claimant=mod:RU", ["E2", "E1"]),
-        ("since=2024-05-12", ["E5"]),
-        ("until=2024-05-11", ["E4", "E3", "E2", "E1"]),
-        ("until=2024-05-10", []),
+        # the fixture's windows, 20:00-23:59 UTC, belong to the next day: their middles are 00:59:30 on UTC+3
+        ("since=2024-05-13", ["E5"]),
+        ("since=2024-05-12", ["E5", "E4", "E3", "E2", "E1"]),
+        ("until=2024-05-12", ["E4", "E3", "E2", "E1"]),
+        ("until=2024-05-11", []),
         ("since=2024-05-12&until=2024-05-01", []),  # an empty range, not an error
-        ("since=2024-05-11T21:00:00%2B00:00", ["E5"]),
+        ("since=2024-05-11T21:55:00%2B00:00", ["E5", "E4", "E3", "E2", "E1"]),  # an instant: before the middles
+        ("since=2024-05-11T22:00:00%2B00:00", ["E5"]),  # after them
         ("min_credibility=2", ["E5", "E1"]),
         ("min_credibility=1", []),
         ("q=Дзержинским", ["E1"]),

@@ -27,7 +27,10 @@ def test_event_filters_agree_on_both_backends(store: Store, filled: fixture_db.F
     assert event_ids(store, side="RU", action="impact") == ["E5"]
     assert event_ids(store, claimant="regional_authority:UA-30") == ["E4"]
     assert event_ids(store, max_credibility=2) == ["E5", "E1"]
-    assert event_ids(store, since="2024-05-12", until="2024-05-14") == ["E5"]
+    since, until = browse.time_bounds(date(2024, 5, 14), date(2024, 5, 14))  # E5: 20:00-23:59 UTC on the 13th
+    assert event_ids(store, since=since, until=until) == ["E5"]
+    since, until = browse.time_bounds(date(2024, 5, 11), date(2024, 5, 13))
+    assert event_ids(store, since=since, until=until) == ["E4", "E3", "E2", "E1"]
     assert event_ids(store, q="Дзержинским") == ["E1"]
     assert event_ids(store, q="Калужск*") == ["E2", "E1"]  # the ministry's report names both regions
     assert event_ids(store, q="!!!") == []
@@ -100,5 +103,5 @@ def test_tallies_count_each_event_once_per_figure(store: Store, filled: fixture_
 def test_time_bounds_and_weeks() -> None:
     assert browse.time_bounds(date(2024, 5, 1), date(2024, 5, 3)) == ("2024-05-01", "2024-05-04")
     moment = datetime(2024, 5, 1, 3, 0, tzinfo=UTC)
-    assert browse.time_bounds(moment, None) == ("2024-05-01T03:00:00", None)
+    assert browse.time_bounds(moment, None) == ("2024-05-01T06:00:00", None)  # an instant, on the UTC+3 clock
     assert week_of("2024-05-12") == "2024-05-06"

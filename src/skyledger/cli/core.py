@@ -183,8 +183,10 @@ def _choice(value: str | None, allowed: type[Action] | type[WeaponClass], option
 def events(
     region: str | None = typer.Option(None, help="ISO 3166-2 region code, e.g. RU-KLU or UA-30."),
     country: str | None = typer.Option(None, help="ISO 3166-1 country code, e.g. RU or UA."),
-    since: str | None = typer.Option(None, help="Events starting on or after this date (2024-05-12) or time."),
-    until: str | None = typer.Option(None, help="Events starting up to this date (inclusive) or before this time."),
+    since: str | None = typer.Option(
+        None, help="Events of this day (2024-05-12: the UTC+3 date of the window's middle) or later, or from this time."
+    ),
+    until: str | None = typer.Option(None, help="Events up to this day (inclusive), or before this time."),
     weapon: str | None = typer.Option(None, help="Weapon class: uav, cruise_missile, ballistic_missile, ..."),
     action: str | None = typer.Option(None, help="Action: launched, intercepted or impact."),
     limit: int = typer.Option(50, help="How many events to list (newest first)."),

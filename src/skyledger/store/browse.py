@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Select, exists, func, literal, or_, select, text
@@ -22,6 +22,8 @@ from skyledger.store import reports as full_text
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections
 from skyledger.store.schema import claims, events, report_links, reports, sources
+from skyledger.store.selection import ClaimCriteria, claim_condition
+from skyledger.store.times import moment_bound, moment_sql
 
 MAX_LIMIT = 500
 MAX_SEARCH = 5000  # full-text hits considered by a search or a text filter
@@ -74,43 +76,23 @@ class Page:
 
 
 def time_bounds(since: date | datetime | None, until: date | datetime | None) -> tuple[str | None, str | None]:
-    """ISO strings comparable with the stored times: ``since`` inclusive, ``until`` exclusive.
+    """Bounds on a claim's or an event's time (the middle of its window on the UTC+3 clock, the day rule of
+    :mod:`skyledger.store.times`): ``since`` inclusive, ``until`` exclusive.
 
-    A date ``until`` covers that whole day (the bound becomes the next day). Naive datetimes are taken as UTC.
-    ``since`` after ``until`` is an empty range, not an error.
+    A date is a day by that rule: a window from 22:30 to 23:30 UTC on 1 March is 2 March; a date ``until`` covers that
+    whole day. Naive datetimes are taken as UTC. ``since`` after ``until`` is an empty range, not an error.
     """
-
-    def iso(value: date | datetime, *, end: bool) -> str:
-        if isinstance(value, datetime):
-            if value.tzinfo is not None:
-                value = value.astimezone(UTC)
-            return value.replace(tzinfo=None).isoformat()
-        return (value + timedelta(days=1)).isoformat() if end else value.isoformat()
-
-    low = iso(since, end=False) if since is not None else None
-    high = iso(until, end=True) if until is not None else None
+    low = moment_bound(since) if since is not None else None
+    high = moment_bound(until, end=True) if until is not None else None
     return low, high
 
 
-def side_condition(column: Any, side: str) -> ColumnElement[bool]:
-    """Claimants whose side (country of jurisdiction) is ``side``: ``mod:RU``, ``regional_authority:RU-KLU``."""
-    return or_(column.like(f"%:{side}"), column.like(f"%:{side}-%"))
+def _criteria(f: EventFilter | ClaimFilter) -> ClaimCriteria:
+    """The claim-level filters of ``f``, judged on the claims as corrected (:mod:`skyledger.store.selection`)."""
+    return ClaimCriteria(weapon_class=f.weapon_class, action=f.action, claimant=f.claimant, side=f.side)
 
 
-def _claim_conditions(f: EventFilter | ClaimFilter) -> list[ColumnElement[bool]]:
-    conditions: list[ColumnElement[bool]] = []
-    if f.weapon_class:
-        conditions.append(claims.c.weapon_class == f.weapon_class)
-    if f.action:
-        conditions.append(claims.c.action == f.action)
-    if f.claimant:
-        conditions.append(claims.c.claimant == f.claimant)
-    if f.side:
-        conditions.append(side_condition(claims.c.claimant, f.side))
-    return conditions
-
-
-def _event_query(store: Store, f: EventFilter) -> Select[Any]:
+def _event_query(store: Store, connection: Connection, f: EventFilter) -> Select[Any]:
     query = select(events).where(events.c.merged_into.is_(None))
     if f.region:
         query = query.where(events.c.region == f.region)
@@ -118,13 +100,14 @@ def _event_query(store: Store, f: EventFilter) -> Select[Any]:
         query = query.where(events.c.country == f.country)
     if f.max_credibility is not None:
         query = query.where(events.c.credibility <= f.max_credibility)
-    if f.since:
-        query = query.where(events.c.time_start >= f.since)
-    if f.until:
-        query = query.where(events.c.time_start < f.until)
-    conditions = _claim_conditions(f)
-    if conditions:
-        query = query.where(exists().where(claims.c.event_id == events.c.id, *conditions))
+    if f.since or f.until:
+        moment = moment_sql(store.dialect, "events.time_start", "events.time_end")
+        query = query.where(moment >= f.since) if f.since else query
+        query = query.where(moment < f.until) if f.until else query
+    wanted = _criteria(f)
+    members = claim_condition(connection, replace(wanted, live=True)) if wanted != ClaimCriteria() else None
+    if members is not None:  # an event with a claim (not rejected) that, as corrected, matches
+        query = query.where(exists().where(claims.c.event_id == events.c.id, members))
     if f.q:
         query = query.where(_text_condition(store, f.q))
     return query
@@ -202,19 +185,17 @@ def event_json(row: Any) -> dict[str, Any]:
 def list_events(store: Store, f: EventFilter, *, limit: int = 50, offset: int = 0) -> Page:
     """Events matching ``f``, newest first (then by id), one page."""
     _check_page(limit, offset)
-    query = (
-        _event_query(store, f).order_by(events.c.time_start.desc(), events.c.id.desc()).limit(limit + 1).offset(offset)
-    )
     with store.connect() as connection:
-        rows = connection.execute(query).all()
+        query = _event_query(store, connection, f).order_by(events.c.time_start.desc(), events.c.id.desc())
+        rows = connection.execute(query.limit(limit + 1).offset(offset)).all()
     return _page([event_json(row) for row in rows], limit, offset)
 
 
 def region_counts(store: Store, f: EventFilter) -> dict[str, int]:
     """Number of events per region code under ``f`` (events with no region are left out)."""
-    inner = _event_query(store, f).with_only_columns(events.c.region).subquery()
-    query = select(inner.c.region, func.count()).where(inner.c.region.is_not(None)).group_by(inner.c.region)
     with store.connect() as connection:
+        inner = _event_query(store, connection, f).with_only_columns(events.c.region).subquery()
+        query = select(inner.c.region, func.count()).where(inner.c.region.is_not(None)).group_by(inner.c.region)
         return {region: count for region, count in connection.execute(query)}
 
 
@@ -259,26 +240,26 @@ def _corrected(connection: Connection, rows: Sequence[Any]) -> list[dict[str, An
 
 
 def list_claims(store: Store, f: ClaimFilter, *, limit: int = 100, offset: int = 0) -> Page:
-    """Claims matching ``f`` in id order, each with its evidence text and its corrections applied (the filters look
-    at the machine's values)."""
+    """Claims matching ``f`` in id order, each with its evidence text and its corrections applied; the filters look at
+    the corrected values, the ones shown (:mod:`skyledger.store.selection`)."""
     _check_page(limit, offset)
+    criteria = replace(
+        _criteria(f),
+        event_id=f.event_id,
+        report_id=f.report_id,
+        region=f.region,
+        country=f.country,
+        since=f.since,
+        until=f.until,
+    )
     query = select(claims, reports.c.text.label("report_text")).join(reports, reports.c.id == claims.c.report_id)
-    conditions = _claim_conditions(f)
-    if f.event_id:
-        conditions.append(claims.c.event_id == f.event_id)
-    if f.report_id is not None:
-        conditions.append(claims.c.report_id == f.report_id)
-    if f.region:
-        conditions.append(claims.c.region == f.region)
-    if f.country:
-        conditions.append(claims.c.country == f.country)
-    if f.since:
-        conditions.append(claims.c.time_start >= f.since)
-    if f.until:
-        conditions.append(claims.c.time_start < f.until)
-    query = query.where(*conditions).order_by(claims.c.id).limit(limit + 1).offset(offset)
     with store.connect() as connection:
-        rows = _corrected(connection, connection.execute(query).all())
+        condition = claim_condition(connection, criteria)
+        if condition is not None:
+            query = query.where(condition)
+        rows = _corrected(
+            connection, connection.execute(query.order_by(claims.c.id).limit(limit + 1).offset(offset)).all()
+        )
     items = [claim_json(row, row["report_text"][row["evidence_start"] : row["evidence_end"]]) for row in rows]
     return _page(items, limit, offset)
 

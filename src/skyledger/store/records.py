@@ -8,7 +8,8 @@ corrected value where a human corrected one (``corrected``, ``corrected_fields``
 A record's *day* (what ``since`` / ``until`` use) is :func:`skyledger.store.times.claim_day`: the date, on the UTC+3
 clock, of the middle of its time window; an overnight window from 18:00 on the 13th to 07:00 on the 14th is the 14th,
 the night's usual name. A claim without a time window takes its report's publication date (tallies, in
-``store/tallies.py``, leave such claims out).
+``store/tallies.py``, leave such claims out). Filters judge the corrected values, by the rules of
+:mod:`skyledger.store.selection`, which the dashboard and the JSON API share.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from skyledger.model import side_of
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, list_corrections, matched_claim_ids
 from skyledger.store.schema import claims, events, reports, sources
-from skyledger.store.times import claim_day
+from skyledger.store.selection import ClaimCriteria, within
+from skyledger.store.times import claim_day, claim_moment, moment_bound
 
 SCHEMA_VERSION = "skyledger-export/1"
 
@@ -78,14 +80,28 @@ def make_filters(**given: Any) -> Filters:
     return Filters(**values)
 
 
-def day_of(value: str | None) -> date | None:
-    """The date an ISO time is written with."""
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+def claim_criteria(filters: Filters) -> ClaimCriteria:
+    """The claim filters of ``filters`` as :mod:`skyledger.store.selection` applies them (to the corrected values)."""
+    low, high = _bounds(filters)
+    return ClaimCriteria(
+        region=filters.region,
+        country=filters.country,
+        weapon_class=filters.weapon,
+        action=filters.action,
+        claimant=filters.claimant,
+        side=filters.side,
+        source=filters.source,
+        event_id=filters.event,
+        since=low,
+        until=high,
+    )
+
+
+def _bounds(filters: Filters) -> tuple[str | None, str | None]:
+    """``since`` / ``until`` (both days kept) as bounds on a time by the day rule (see the module docstring)."""
+    low = moment_bound(filters.since) if filters.since else None
+    high = moment_bound(filters.until, end=True) if filters.until else None
+    return low, high
 
 
 # ---------------------------------------------------------------------------------------------------------- claims
@@ -93,10 +109,16 @@ def day_of(value: str | None) -> date | None:
 
 def claim_records(store: Store, filters: Filters | None = None) -> list[dict[str, Any]]:
     """Every claim as a flat record (corrections applied), oldest report first."""
+    filters = filters or Filters()
+    criteria = claim_criteria(filters)
     with store.connect() as connection:
         rows = _claim_rows(connection)
-    records = [_claim_record(row) for row in rows]
-    return [record for record in records if _claim_matches(record, filters or Filters())]
+    return [
+        _claim_record(row)
+        for row in rows
+        if criteria.matches(row)
+        and not (filters.credibility and (row["credibility"] is None or row["credibility"] > filters.credibility))
+    ]
 
 
 def claim_record(store: Store, claim_id: int) -> dict[str, Any]:
@@ -185,40 +207,6 @@ def _claim_record(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _claim_matches(record: dict[str, Any], filters: Filters) -> bool:
-    if filters.region and filters.region not in {record["region"], *record["regions"]}:
-        return False
-    if filters.weapon and record["weapon_class"] != filters.weapon:
-        return False
-    if filters.credibility and (record["credibility"] is None or record["credibility"] > filters.credibility):
-        return False
-    if filters.event and record["event_id"] != filters.event:
-        return False
-    if not _claim_level_matches(record, filters):
-        return False
-    return _day_matches(day_of(record["day"]), filters) and (
-        not filters.country or record["country"] == filters.country
-    )
-
-
-def _claim_level_matches(record: dict[str, Any], filters: Filters) -> bool:
-    checks = (
-        (filters.action, record["action"]),
-        (filters.claimant, record["claimant"]),
-        (filters.side, record["side"]),
-        (filters.source, record["source"]),
-    )
-    return all(wanted is None or wanted == value for wanted, value in checks)
-
-
-def _day_matches(day: date | None, filters: Filters) -> bool:
-    if filters.since is None and filters.until is None:
-        return True
-    if day is None:
-        return False
-    return (filters.since is None or day >= filters.since) and (filters.until is None or day <= filters.until)
-
-
 # ---------------------------------------------------------------------------------------------------------- events
 
 
@@ -280,9 +268,10 @@ def _event_matches(record: dict[str, Any], members: list[dict[str, Any]], filter
         return False
     if filters.event and record["event_id"] != filters.event:
         return False
-    if filters.claim_level() and not any(_claim_level_matches(member, filters) for member in members):
+    by_claim = ClaimCriteria(action=filters.action, claimant=filters.claimant, side=filters.side, source=filters.source)
+    if filters.claim_level() and not any(by_claim.matches(member) for member in members):
         return False
-    return _day_matches(day_of(record["day"]), filters)
+    return within(claim_moment(record["time_start"], record["time_end"]), *_bounds(filters))
 
 
 def _total(values: Iterable[int | None]) -> int | None:
@@ -317,7 +306,7 @@ def report_records(store: Store, filters: Filters | None = None) -> list[dict[st
         for row in rows
         if (not filters.source or row["source"] == filters.source)
         and (matching is None or row["id"] in matching)
-        and _day_matches(day_of(_iso_day(row["published"])), filters)
+        and within(claim_moment(row["published"], None), *_bounds(filters))
     ]
 
 

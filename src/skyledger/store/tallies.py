@@ -24,10 +24,10 @@ from typing import Any, Literal
 from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, or_, select
 
 from skyledger.errors import UsageError
-from skyledger.store.browse import side_condition
 from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, matched_claim_ids
 from skyledger.store.schema import claims, events, reports, sources
+from skyledger.store.selection import side_condition
 from skyledger.store.times import claim_day, day_sql
 
 Period = Literal["day", "week", "month"]

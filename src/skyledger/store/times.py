@@ -14,7 +14,7 @@ night's usual name. :func:`day_sql` is the same rule as an SQL expression.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
 from sqlalchemy import ColumnElement, literal_column
@@ -39,8 +39,10 @@ def from_text(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def claim_day(start: str | None, end: str | None) -> str | None:
-    """The day (ISO date) of a time window given as stored text (see the module docstring); None without a time."""
+def claim_moment(start: str | None, end: str | None) -> str | None:
+    """The middle of a time window given as stored text, on the UTC+3 clock (``2024-03-02T02:00:00``, naive, to the
+    second): what the day rule and the ``since`` / ``until`` bounds (:func:`moment_bound`) compare. None without a
+    time."""
     try:
         first = datetime.fromisoformat(start) if start else None
         last = datetime.fromisoformat(end) if end else None
@@ -52,32 +54,72 @@ def claim_day(start: str | None, end: str | None) -> str | None:
         moment = first or last
     if moment is None:
         return None
-    return (moment.astimezone(DAY_ZONE) if moment.tzinfo is not None else moment).date().isoformat()
+    local = moment.astimezone(DAY_ZONE) if moment.tzinfo is not None else moment
+    return local.replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def claim_day(start: str | None, end: str | None) -> str | None:
+    """The day (ISO date) of a time window given as stored text (see the module docstring); None without a time."""
+    moment = claim_moment(start, end)
+    return moment[:10] if moment else None
+
+
+def moment_bound(value: date | datetime, *, end: bool = False) -> str:
+    """A ``since`` (``end`` False, inclusive) or ``until`` (``end`` True, exclusive) bound comparable, as text, with
+    :func:`claim_moment` and :func:`moment_sql`. A date is a day by the day rule (an ``until`` date covers that whole
+    day); a datetime is an instant, naive ones taken as UTC."""
+    if isinstance(value, datetime):
+        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
+        return aware.astimezone(DAY_ZONE).replace(tzinfo=None).isoformat(timespec="seconds")
+    return (value + timedelta(days=1)).isoformat() if end else value.isoformat()
 
 
 def day_sql(dialect: str, start: Any, end: Any) -> ColumnElement[str]:
     """:func:`claim_day` in SQL over two text columns (compiled names such as ``claims.time_start``)."""
-    s, e = str(start), str(end)
     if dialect == "sqlite":
-        aware_s = f"(substr({s}, -6, 1) IN ('+', '-') OR substr({s}, -1) = 'Z')"
-        aware_e = f"(substr({e}, -6, 1) IN ('+', '-') OR substr({e}, -1) = 'Z')"
-        middle = f"(julianday({s}) + (julianday({e}) - julianday({s})) / 2)"
-        shift = f"{_DAY_HOURS}.0 / 24"
-        expression = (
-            f"CASE WHEN {e} IS NULL OR {aware_s} <> {aware_e} "
-            f"THEN date(julianday({s}) + CASE WHEN {aware_s} THEN {shift} ELSE 0 END) "
-            f"ELSE date({middle} + CASE WHEN {aware_s} THEN {shift} ELSE 0 END) END"
-        )
+        return literal_column(f"date({_sqlite_middle(str(start), str(end))})")  # type: ignore[return-value]
+    return literal_column(f"to_char({_postgresql_middle(str(start), str(end))}, 'YYYY-MM-DD')")  # type: ignore[return-value]
+
+
+def moment_sql(dialect: str, start: Any, end: Any) -> ColumnElement[str]:
+    """:func:`claim_moment` in SQL over two text columns (compiled names, or ``NULL`` for a missing end)."""
+    if dialect == "sqlite":
+        expression = f"strftime('%Y-%m-%dT%H:%M:%S', {_sqlite_middle(str(start), str(end))})"
     else:
-        aware_s = f"({s} ~ '([+-]\\d\\d:?\\d\\d|Z)$')"
-        aware_e = f"({e} ~ '([+-]\\d\\d:?\\d\\d|Z)$')"
-        local = f"INTERVAL '{_DAY_HOURS} hours'"
-        expression = (
-            f"to_char(CASE "
-            f"WHEN {e} IS NULL OR {aware_s} <> {aware_e} THEN "
-            f"CASE WHEN {aware_s} THEN ({s})::timestamptz AT TIME ZONE 'UTC' + {local} ELSE ({s})::timestamp END "
-            f"WHEN {aware_s} THEN (({s})::timestamptz + (({e})::timestamptz - ({s})::timestamptz) / 2) "
-            f"AT TIME ZONE 'UTC' + {local} "
-            f"ELSE ({s})::timestamp + (({e})::timestamp - ({s})::timestamp) / 2 END, 'YYYY-MM-DD')"
-        )
+        expression = f"to_char({_postgresql_middle(str(start), str(end))}, 'YYYY-MM-DD\"T\"HH24:MI:SS')"
     return literal_column(expression)  # type: ignore[return-value]
+
+
+def _sqlite_middle(s: str, e: str) -> str:
+    """The middle of the window on the UTC+3 clock, as a Julian day number (SQLite)."""
+
+    def aware(x: str) -> str:
+        return f"(substr({x}, -6, 1) IN ('+', '-') OR substr({x}, -1) = 'Z')"
+
+    def one(x: str) -> str:
+        return f"julianday({x}) + CASE WHEN {aware(x)} THEN {_DAY_HOURS}.0 / 24 ELSE 0 END"
+
+    middle = f"julianday({s}) + (julianday({e}) - julianday({s})) / 2"
+    return (
+        f"CASE WHEN {s} IS NULL THEN {one(e)} WHEN {e} IS NULL OR {aware(s)} <> {aware(e)} THEN {one(s)} "
+        f"ELSE {middle} + CASE WHEN {aware(s)} THEN {_DAY_HOURS}.0 / 24 ELSE 0 END END"
+    )
+
+
+def _postgresql_middle(s: str, e: str) -> str:
+    """The middle of the window on the UTC+3 clock, as a timestamp without time zone (PostgreSQL)."""
+
+    def aware(x: str) -> str:
+        return f"({x} ~ '([+-]\\d\\d:?\\d\\d|Z)$')"
+
+    local = f"INTERVAL '{_DAY_HOURS} hours'"
+
+    def one(x: str) -> str:
+        return f"CASE WHEN {aware(x)} THEN ({x})::timestamptz AT TIME ZONE 'UTC' + {local} ELSE ({x})::timestamp END"
+
+    return (
+        f"CASE WHEN {s} IS NULL THEN {one(e)} WHEN {e} IS NULL OR {aware(s)} <> {aware(e)} THEN {one(s)} "
+        f"WHEN {aware(s)} THEN (({s})::timestamptz + (({e})::timestamptz - ({s})::timestamptz) / 2) "
+        f"AT TIME ZONE 'UTC' + {local} "
+        f"ELSE ({s})::timestamp + (({e})::timestamp - ({s})::timestamp) / 2 END"
+    )
