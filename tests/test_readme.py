@@ -29,7 +29,7 @@ def tour_lines() -> list[str]:
 
 def test_the_tour_has_the_core_commands() -> None:
     commands = {line.split()[1] for line in tour_lines() if line.startswith("skyledger ")}
-    assert {"init", "ingest", "process", "events", "show", "sources", "annotate"} <= commands
+    assert {"init", "ingest", "process", "events", "show", "sources", "annotate", "search"} <= commands
 
 
 def test_the_readme_tour_runs(tmp_path: Path) -> None:
@@ -47,3 +47,16 @@ def test_the_readme_tour_runs(tmp_path: Path) -> None:
     store.close()
     assert counts.reports > 20 and counts.claims > 0 and counts.events > 0 and counts.pending == 0
     assert (tmp_path / "annotated.jsonl").exists()
+
+
+def test_every_command_is_documented() -> None:
+    """Each command of ``skyledger --help`` appears as ``skyledger NAME`` in the README or a page of docs/."""
+    import typer.main
+
+    from skyledger.cli import app
+
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+    text = "\n".join(page.read_text(encoding="utf-8") for page in pages)
+    names = sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert "search" in names
+    assert [name for name in names if not re.search(rf"skyledger {name}\b", text)] == []

@@ -18,7 +18,7 @@ from skyledger.errors import SkyledgerError
 __all__ = ["app", "main"]
 
 # Importing a command module registers its commands on ``app``; this order is the order of ``skyledger --help``.
-for _module in ("core", "analyst", "web"):
+for _module in ("core", "search", "analyst", "web"):
     importlib.import_module(f"skyledger.cli.{_module}")
 
 

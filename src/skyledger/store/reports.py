@@ -200,6 +200,11 @@ _POSTGRESQL_SEARCH = text(
 )
 
 
+def query_terms(query: str) -> list[str]:
+    """The words :func:`search_reports` looks for in ``query`` (``word*``: a prefix); punctuation is dropped."""
+    return _TERM.findall(query)
+
+
 def search_reports(store: Store, query: str, limit: int = 20, *, mark: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
     """Reports whose title or text hold every word of ``query``, best matches first.
 
@@ -207,7 +212,7 @@ def search_reports(store: Store, query: str, limit: int = 20, *, mark: tuple[str
     (``Калужск*`` finds every case form). Punctuation and operators in ``query`` are ignored, so any user input is
     safe. No words: no hits.
     """
-    terms = _TERM.findall(query)
+    terms = query_terms(query)
     if not terms or limit <= 0:
         return []
     params: dict[str, Any] = {"limit": limit}
