@@ -23,7 +23,7 @@ from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections
 from skyledger.store.schema import claims, events, report_links, reports, sources
 from skyledger.store.selection import ClaimCriteria, claim_condition
-from skyledger.store.times import moment_bound, moment_sql
+from skyledger.store.times import moment_bound, moment_sql, window_prefilter
 
 MAX_LIMIT = 500
 MAX_SEARCH = 5000  # full-text hits considered by a search or a text filter
@@ -100,7 +100,8 @@ def _event_query(store: Store, connection: Connection, f: EventFilter) -> Select
         query = query.where(events.c.country == f.country)
     if f.max_credibility is not None:
         query = query.where(events.c.credibility <= f.max_credibility)
-    if f.since or f.until:
+    if f.since or f.until:  # a first cut on ix_events_window, then the time itself (store/times.py)
+        query = query.where(*window_prefilter(events.c.time_start, events.c.time_end, f.since, f.until))
         moment = moment_sql(store.dialect, "events.time_start", "events.time_end")
         query = query.where(moment >= f.since) if f.since else query
         query = query.where(moment < f.until) if f.until else query

@@ -108,7 +108,9 @@ events = Table(
     Column("updated_run", Integer, ForeignKey("runs.id")),
 )
 Index("ix_events_region", events.c.region)
-Index("ix_events_time", events.c.time_start)
+Index(  # newest first, and the first cut of since / until (store/times.py: window_prefilter) from the index alone
+    "ix_events_window", events.c.time_start, events.c.time_end, events.c.merged_into
+)
 Index("ix_events_live_region", events.c.merged_into, events.c.region)  # dashboard map: live events per region
 
 claims = Table(

@@ -9,7 +9,8 @@ finds it under the corrected region and no longer under the old one.
 
 A claim's time is the middle of its time window on the UTC+3 clock (:func:`skyledger.store.times.claim_moment`, the
 day rule); a claim without a window takes its report's publication time. ``since`` / ``until`` are bounds made by
-:func:`skyledger.store.times.moment_bound`.
+:func:`skyledger.store.times.moment_bound`; SQL first tests the stored texts (cheap:
+:func:`~skyledger.store.times.window_prefilter`) and computes the time only for the claims that pass.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from sqlalchemy import ColumnElement, Connection, and_, func, or_, select
 from skyledger.model import side_of
 from skyledger.store.corrections import apply_corrections
 from skyledger.store.schema import claims, corrections, reports, sources
-from skyledger.store.times import claim_moment, moment_sql
+from skyledger.store.times import claim_moment, moment_sql, timeless_sql, window_prefilter
 
 _PUBLISHED = "(SELECT reports.published FROM reports WHERE reports.id = claims.report_id)"
 
@@ -32,6 +33,19 @@ _PUBLISHED = "(SELECT reports.published FROM reports WHERE reports.id = claims.r
 def side_condition(column: Any, side: str) -> ColumnElement[bool]:
     """Claimants whose side (country of jurisdiction) is ``side``: ``mod:RU``, ``regional_authority:RU-KLU``."""
     return or_(column.like(f"%:{side}"), column.like(f"%:{side}-%"))
+
+
+# criterion -> the correctable fields it reads (source, report and event are not correctable; side reads the claimant)
+_FIELDS_READ: dict[str, tuple[str, ...]] = {
+    "region": ("region", "regions"),
+    "country": ("country",),
+    "weapon_class": ("weapon_class",),
+    "action": ("action",),
+    "claimant": ("claimant",),
+    "side": ("claimant",),
+    "since": ("time_start", "time_end"),
+    "until": ("time_start", "time_end"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +99,15 @@ class ClaimCriteria:
             and (self.until is None or moment < self.until)
         )
 
+    def fields_read(self) -> list[str]:
+        """The correctable claim fields (:data:`skyledger.store.corrections.FIELDS`) whose values these criteria
+        test: a claim corrected in other fields only is kept or not as its stored values say."""
+        read = {"rejected"} if self.live else set()
+        for name, names in _FIELDS_READ.items():
+            if getattr(self, name) is not None:
+                read.update(names)
+        return sorted(read)
+
     def stored_conditions(self, dialect: str) -> list[ColumnElement[bool]]:
         """The same tests in SQL over the ``claims`` table's stored (machine) values."""
         conditions: list[ColumnElement[bool]] = []
@@ -108,6 +131,10 @@ class ClaimCriteria:
         if self.side is not None:
             conditions.append(side_condition(claims.c.claimant, self.side))
         if self.since is not None or self.until is not None:
+            first_cut = window_prefilter(claims.c.time_start, claims.c.time_end, self.since, self.until)
+            if first_cut:  # cheap tests on the stored texts; a claim with no readable window is left to the time
+                timeless = timeless_sql(dialect, claims.c.time_start, claims.c.time_end)
+                conditions.append(or_(and_(*first_cut), timeless))
             moment = moment_of_claims(dialect)
             if self.since is not None:
                 conditions.append(moment >= self.since)
@@ -127,7 +154,9 @@ def claim_condition(connection: Connection, criteria: ClaimCriteria) -> ColumnEl
     """An SQL condition over the ``claims`` table keeping the claims whose corrected values match; None: keep all."""
     if criteria.empty():
         return None
-    corrected_reports = select(corrections.c.report_id)
+    # a correction changes its one field only: a report none of whose corrections touches a field the criteria read
+    # is judged on its stored values, so only the (few) reports with such a correction are read and corrected here
+    corrected_reports = select(corrections.c.report_id).where(corrections.c.field.in_(criteria.fields_read()))
     stored = and_(claims.c.report_id.not_in(corrected_reports), *criteria.stored_conditions(connection.dialect.name))
     query = (
         select(claims, reports.c.published, sources.c.handle.label("source"))

@@ -10,6 +10,10 @@ calendar date, on the clock of UTC+3 (:data:`DAY_ZONE`, the clock the event wave
 time window; of its one end when the other is missing or when one end is naive and the other not. Naive times are
 read as times on that clock. An overnight window from 18:00 to 07:00 (UTC+3) is therefore the morning's date, the
 night's usual name. :func:`day_sql` is the same rule as an SQL expression.
+
+**Filtering by that time on an index.** The middle of a window is computed, so an index on the stored start cannot
+narrow ``since`` / ``until`` by itself; :func:`window_prefilter` gives conditions on the stored texts alone that every
+window whose time is within the bounds meets, so a query may test them first (on the index) and the time after.
 """
 
 from __future__ import annotations
@@ -17,10 +21,11 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta, timezone
 from typing import Any
 
-from sqlalchemy import ColumnElement, literal_column
+from sqlalchemy import ColumnElement, and_, func, literal_column, or_
 
 DAY_ZONE = timezone(timedelta(hours=3), "UTC+3")
 _DAY_HOURS = 3
+_MARGIN = timedelta(days=3)  # see window_prefilter
 
 
 def utc_now() -> str:
@@ -72,6 +77,47 @@ def moment_bound(value: date | datetime, *, end: bool = False) -> str:
         aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
         return aware.astimezone(DAY_ZONE).replace(tzinfo=None).isoformat(timespec="seconds")
     return (value + timedelta(days=1)).isoformat() if end else value.isoformat()
+
+
+def window_prefilter(start: Any, end: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
+    """Conditions on two stored time columns that every window whose time (:func:`moment_sql`) is in [since, until)
+    meets: a first cut that an index on ``start`` serves, the exact test (``moment_sql``) still to follow.
+
+    Why they never drop a window that the exact test keeps, for times as the store writes them (ISO 8601 beginning
+    with the date, an offset under a day; the stored text's own clock is then within 27 hours of the UTC+3 one):
+
+    - the time is the start (no end, or one end naive and the other not), the end (no start), or between the two;
+      so one end is at or after it, and ``start >= since - 3 days OR end >= since - 3 days`` holds;
+    - the time is before the start only when the end is before the start; by more than two days, by the clocks
+      written, only where the end's text sorts before the start's. So
+      ``start < until + 3 days OR start IS NULL OR end < start`` holds.
+
+    The bounds are whole dates, so the time of day and the offset in the text never decide a comparison.
+    """
+    conditions: list[ColumnElement[bool]] = []
+    low = _shifted(since, -_MARGIN) if since is not None else None
+    if low is not None:
+        conditions.append(or_(start >= low, end >= low))
+    high = _shifted(until, _MARGIN) if until is not None else None
+    if high is not None:
+        conditions.append(or_(start < high, start.is_(None), end < start))
+    return conditions
+
+
+def _shifted(bound: str, by: timedelta) -> str | None:
+    """The date of a bound moved by ``by``; None past the calendar's ends, where no cut is needed."""
+    try:
+        return (date.fromisoformat(bound[:10]) + by).isoformat()
+    except OverflowError:
+        return None
+
+
+def timeless_sql(dialect: str, start: Any, end: Any) -> ColumnElement[bool]:
+    """True for every stored window whose :func:`moment_sql` may be NULL (no time, or a text SQLite cannot read);
+    a claim's time is then its report's publication, which :func:`window_prefilter` does not see."""
+    if dialect == "sqlite":
+        return or_(func.julianday(start).is_(None), and_(end.is_not(None), func.julianday(end).is_(None)))
+    return and_(start.is_(None), end.is_(None))  # PostgreSQL fails on a text it cannot read
 
 
 def day_sql(dialect: str, start: Any, end: Any) -> ColumnElement[str]:
