@@ -1,11 +1,12 @@
-"""API speed at scale: 1,000,000 claims in SQLite, then /api/events with filters (p95 target < 100 ms) and the overview
-page (target < 500 ms), measured through an in-process client (no network, no server process).
+"""API speed at scale: 1,000,000 claims in SQLite, then /api/events and /api/claims with filters (p95 target < 100
+ms) and the overview page (target < 500 ms), measured through an in-process client (no network, no server process).
 
     python bench/api_bench.py [--claims 1000000] [--db bench/out/api_bench.db] [--rebuild] [--requests 200]
 
 The database is generated once (synthetic rows written with executemany in large transactions, no report text worth
 reading) and reused by later runs unless --rebuild. Proportions: about 4 claims per report, 16 per event, over two
-years, skewed towards the western regions as real reports are.
+years, skewed towards the western regions as real reports are; 300 claims corrected by hand (region, count or time),
+so that filters also take the corrected reports' path. Times per request shape (which filters) follow each summary.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from skyledger.model import side_of  # noqa: E402
 from skyledger.store import open_store  # noqa: E402
+from skyledger.store.corrections import correct_claim  # noqa: E402
 from skyledger.web.svg import map_data  # noqa: E402
 
 WEAPONS = ["uav"] * 12 + [
@@ -41,6 +43,7 @@ ACTIONS = ["intercepted"] * 6 + ["launched"] * 2 + ["impact"] * 2
 NOW = "2025-01-01T00:00:00+00:00"
 START = date(2023, 1, 1)
 DAYS = 730
+CORRECTED = 300
 
 
 def _regions(rng: random.Random) -> list[str]:
@@ -136,6 +139,25 @@ def build(path: Path, n_claims: int, seed: int = 7) -> None:
     connection.execute("ANALYZE")
     connection.commit()
     connection.close()
+    _correct(path, n_claims, rng)
+
+
+def _correct(path: Path, n_claims: int, rng: random.Random) -> None:
+    """Analysts' corrections through the library, as the web form makes them: a few hundred claims get another
+    region, count or time, so that every filter also takes the corrected reports' path."""
+    store = open_store(f"sqlite:///{path}")
+    regions = ["RU-BEL", "RU-KRS", "UA-30", "UA-63"]
+    for _ in range(min(CORRECTED, n_claims)):
+        claim_id = rng.randrange(n_claims) + 1
+        change: dict[str, Any] = rng.choice(
+            [
+                {"region": rng.choice(regions)},
+                {"count": rng.randint(1, 60)},
+                {"time_start": f"{START + timedelta(days=rng.randrange(DAYS))}T21:30:00+00:00"},
+            ]
+        )
+        correct_claim(store, claim_id, change, author="bench", now=datetime(2025, 1, 2, tzinfo=UTC))
+    store.close()
 
 
 def _flush(cursor: sqlite3.Cursor, reports: list[tuple[Any, ...]], claims: list[tuple[Any, ...]]) -> None:
@@ -170,6 +192,45 @@ def _queries(rng: random.Random, n: int) -> list[str]:
         lambda: "q=drones",
     ]
     return ["/api/events?" + rng.choice(templates)() for _ in range(n)]
+
+
+def _claim_queries(rng: random.Random, n: int) -> list[str]:
+    """Claim list requests by time (the day rule), some with a region that corrections also change."""
+
+    def day() -> date:
+        return START + timedelta(days=rng.randrange(DAYS - 40))
+
+    def month() -> str:
+        first = day()
+        return f"since={first}&until={first + timedelta(days=30)}"
+
+    templates = [
+        month,
+        lambda: f"region={rng.choice(['RU-BEL', 'RU-KRS', 'UA-30'])}&{month()}",
+        lambda: f"since={(first := day())}&until={first}",
+        lambda: f"since={day()}&offset={rng.choice([0, 500])}",
+        lambda: f"until={day()}&weapon_class=uav",
+    ]
+    return ["/api/claims?" + rng.choice(templates)() for _ in range(n)]
+
+
+def _shape(url: str) -> str:
+    """A request's filters without their values: ``region&since&until``."""
+    query = url.split("?")[1]
+    return "&".join(part.split("=")[0] for part in query.split("&")) if query else "(none)"
+
+
+def _measure(client: Any, name: str, urls: list[str], target: float) -> dict[str, Any]:
+    for url in urls[:10]:
+        client.get(url)  # warm the caches
+    by_shape: dict[str, list[float]] = {}
+    for url in urls:
+        by_shape.setdefault(_shape(url), []).append(_time(client, url))
+    result = _summary(name, [v for values in by_shape.values() for v in values], target)
+    for key, values in sorted(by_shape.items()):
+        ordered = sorted(values)
+        print(f"    {key:28} n={len(values):3} p50={statistics.median(values):6.1f} ms worst={ordered[-1]:6.1f} ms")
+    return result
 
 
 def _time(client: Any, url: str) -> float:
@@ -209,16 +270,8 @@ def main() -> None:
 
     store = open_store(f"sqlite:///{args.db}")  # applies any newer migrations (indexes) to an older bench file
     client = TestClient(create_app(store, read_only=True))
-    rng = random.Random(11)
-    urls = _queries(rng, args.requests)
-    for url in urls[:10]:
-        client.get(url)  # warm the caches
-    by_url: dict[str, list[float]] = {}
-    for url in urls:
-        by_url.setdefault(url.split("?")[1].split("=")[0] or "(none)", []).append(_time(client, url))
-    results = [_summary("/api/events", [v for values in by_url.values() for v in values], 100.0)]
-    for key, values in sorted(by_url.items()):
-        print(f"    {key:16} n={len(values):3} worst={max(values):.1f} ms")
+    results = [_measure(client, "/api/events", _queries(random.Random(11), args.requests), 100.0)]
+    results.append(_measure(client, "/api/claims", _claim_queries(random.Random(13), args.requests // 2), 100.0))
     _time(client, "/")
     results.append(_summary("overview page /", [_time(client, "/") for _ in range(20)], 500.0))
     results.append(_summary("event page /events/E1", [_time(client, "/events/E1") for _ in range(20)], 500.0))
