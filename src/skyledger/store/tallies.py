@@ -28,7 +28,7 @@ from skyledger.store.core import Store
 from skyledger.store.corrections import apply_corrections, matched_claim_ids
 from skyledger.store.schema import claims, events, reports, sources
 from skyledger.store.selection import side_condition
-from skyledger.store.times import claim_day, day_sql
+from skyledger.store.times import claim_day, day_sql, shift_day
 
 Period = Literal["day", "week", "month"]
 Grouping = Literal["region", "weapon_class", "claimant", "side"]
@@ -96,8 +96,8 @@ def _fixed_conditions(f: TallyFilter) -> list[ColumnElement[bool]]:
 def _margins(f: TallyFilter) -> tuple[str | None, str | None]:
     """Bounds on the stored window start that keep every claim whose day is in [since, until): a window's day is at
     most a day before its start's (UTC) date, and the middle of a window of up to two days at most a day after."""
-    low = (date.fromisoformat(f.since[:10]) - timedelta(days=2)).isoformat() if f.since else None
-    high = (date.fromisoformat(f.until[:10]) + timedelta(days=1)).isoformat() if f.until else None
+    low = shift_day(f.since, -2) if f.since else None  # None past the calendar's ends: no cut needed
+    high = shift_day(f.until, 1) if f.until else None
     return low, high
 
 

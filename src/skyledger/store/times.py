@@ -25,7 +25,8 @@ from sqlalchemy import ColumnElement, and_, func, literal_column, or_
 
 DAY_ZONE = timezone(timedelta(hours=3), "UTC+3")
 _DAY_HOURS = 3
-_MARGIN = timedelta(days=3)  # see window_prefilter
+_MARGIN_DAYS = 3  # see window_prefilter
+_AFTER_ALL = "9999-12-31T24:00:00"  # an until bound after every moment (sorts after 9999-12-31T23:59:59)
 
 
 def utc_now() -> str:
@@ -72,11 +73,26 @@ def claim_day(start: str | None, end: str | None) -> str | None:
 def moment_bound(value: date | datetime, *, end: bool = False) -> str:
     """A ``since`` (``end`` False, inclusive) or ``until`` (``end`` True, exclusive) bound comparable, as text, with
     :func:`claim_moment` and :func:`moment_sql`. A date is a day by the day rule (an ``until`` date covers that whole
-    day); a datetime is an instant, naive ones taken as UTC."""
+    day); a datetime is an instant, naive ones taken as UTC. Past the calendar's ends a bound is the first or last
+    moment (``until`` 9999-12-31 keeps that day)."""
     if isinstance(value, datetime):
-        aware = value if value.tzinfo is not None else value.replace(tzinfo=UTC)
-        return aware.astimezone(DAY_ZONE).replace(tzinfo=None).isoformat(timespec="seconds")
-    return (value + timedelta(days=1)).isoformat() if end else value.isoformat()
+        shift = timedelta(hours=_DAY_HOURS) - (value.utcoffset() or timedelta())
+        try:
+            local = value.replace(tzinfo=None) + shift
+        except OverflowError:
+            local = datetime.min if shift < timedelta() else datetime.max
+        return local.isoformat(timespec="seconds")
+    if not end:
+        return value.isoformat()
+    return shift_day(value.isoformat(), 1) or _AFTER_ALL
+
+
+def shift_day(bound: str, days: int) -> str | None:
+    """The date of a bound (its first ten characters) moved by ``days``; None past the calendar's ends."""
+    try:
+        return (date.fromisoformat(bound[:10]) + timedelta(days=days)).isoformat()
+    except OverflowError:
+        return None
 
 
 def window_prefilter(start: Any, end: Any, since: str | None, until: str | None) -> list[ColumnElement[bool]]:
@@ -95,21 +111,13 @@ def window_prefilter(start: Any, end: Any, since: str | None, until: str | None)
     The bounds are whole dates, so the time of day and the offset in the text never decide a comparison.
     """
     conditions: list[ColumnElement[bool]] = []
-    low = _shifted(since, -_MARGIN) if since is not None else None
-    if low is not None:
+    low = shift_day(since, -_MARGIN_DAYS) if since is not None else None
+    if low is not None:  # None: past the calendar's ends, where no cut is needed
         conditions.append(or_(start >= low, end >= low))
-    high = _shifted(until, _MARGIN) if until is not None else None
+    high = shift_day(until, _MARGIN_DAYS) if until is not None else None
     if high is not None:
         conditions.append(or_(start < high, start.is_(None), end < start))
     return conditions
-
-
-def _shifted(bound: str, by: timedelta) -> str | None:
-    """The date of a bound moved by ``by``; None past the calendar's ends, where no cut is needed."""
-    try:
-        return (date.fromisoformat(bound[:10]) + by).isoformat()
-    except OverflowError:
-        return None
 
 
 def timeless_sql(dialect: str, start: Any, end: Any) -> ColumnElement[bool]:
