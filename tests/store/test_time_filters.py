@@ -218,3 +218,21 @@ def test_tallies_take_bounds_at_the_calendars_ends(store: Store) -> None:
     assert everything and tally(store, by="weapon_class", f=TallyFilter(since="0001-01-01", until="9999-12-31")) == (
         everything
     )
+
+
+def test_tallies_by_time_count_corrected_events_as_corrected(store: Store) -> None:
+    names = _fill_claims(store, {"counted": EDGES["just_before"], "moved": EDGES["just_before"]})
+    ids = {name: claim_id for claim_id, name in names.items()}
+    with store.begin() as connection:
+        connection.execute(insert(events), [{"id": "E1", "wave": "W"}, {"id": "E2", "wave": "W"}])
+        connection.execute(update(claims).where(claims.c.id == ids["counted"]).values(event_id="E1"))
+        connection.execute(update(claims).where(claims.c.id == ids["moved"]).values(event_id="E2"))
+    correct_claim(store, ids["counted"], {"count": 7}, author="a")
+    correct_claim(store, ids["moved"], {"time_start": "2024-03-12T09:00:00+00:00", "count": 5}, author="a")
+
+    def figures(since: str, until: str) -> list[tuple[str, int, int]]:
+        rows = tally(store, by="weapon_class", f=TallyFilter(since=since, until=until))
+        return [(row["period"], row["figure"], row["events"]) for row in rows]
+
+    assert figures("2024-03-10", "2024-03-20") == [("2024-03-12", 5, 1)]
+    assert figures("2024-02-28", "2024-03-03") == [("2024-03-01", 7, 1)]

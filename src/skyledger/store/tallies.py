@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, func, literal_column, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, literal_column, or_, select
 
 from skyledger.errors import UsageError
 from skyledger.store.core import Store
-from skyledger.store.corrections import apply_corrections, matched_claim_ids
+from skyledger.store.corrections import apply_corrections, list_corrections, matched_claim_ids
 from skyledger.store.schema import claims, events, reports, sources
 from skyledger.store.selection import side_condition
 from skyledger.store.times import claim_day, day_sql, shift_day
@@ -267,13 +267,18 @@ def _per_event_subquery(store: Store, period: str, by: str, f: TallyFilter, skip
 def _corrected_events(connection: Connection, f: TallyFilter) -> tuple[set[str], list[dict[str, Any]]]:
     """The events holding a claim a correction applies to, and all their claims' rows as corrected (rejected out; those
     failing the filter's conditions on what a correction cannot change, too)."""
-    claim_ids = sorted({claim_id for claim_id in matched_claim_ids(connection).values() if claim_id is not None})
+    matched = matched_claim_ids(connection)
+    claim_ids = sorted({claim_id for claim_id in matched.values() if claim_id is not None})
     if not claim_ids:
         return set(), []
     event_ids: set[str] = set()
     for start in range(0, len(claim_ids), _IN_LIST):
         query = select(claims.c.event_id).where(claims.c.id.in_(claim_ids[start : start + _IN_LIST]))
         event_ids.update(str(value) for value in connection.execute(query).scalars() if value is not None)
+    if f.since or f.until:
+        fields = {item.id: item.field for item in list_corrections(connection)}
+        retimed = {claim for item, claim in matched.items() if claim and fields[item] in {"time_start", "time_end"}}
+        event_ids = _in_reach(connection, event_ids, f, retimed)
     rows: list[dict[str, Any]] = []
     kept: set[int] = set()
     ordered = sorted(event_ids)
@@ -283,6 +288,25 @@ def _corrected_events(connection: Connection, f: TallyFilter) -> tuple[set[str],
         kept.update(connection.execute(select(claims.c.id).where(within, *_fixed_conditions(f))).scalars())
     corrected = apply_corrections(connection, [row for row in rows if row["id"] in kept])
     return event_ids, [row for row in corrected if not row["rejected"]]
+
+
+def _in_reach(connection: Connection, event_ids: set[str], f: TallyFilter, retimed: set[int]) -> set[str]:
+    """The events among ``event_ids`` with a claim inside the first cut on time (:func:`_margins`) or with a corrected
+    time: the others add nothing as corrected (their times, uncorrected, are outside) nor in SQL (the same cut)."""
+    low, high = _margins(f)
+    near = [claims.c.time_start >= low] if low else []
+    near += [claims.c.time_start < high] if high else []
+    moved = sorted(retimed)
+    reach: set[str] = set()
+    ordered = sorted(event_ids)
+    for start in range(0, len(ordered), _IN_LIST):
+        chunk = claims.c.event_id.in_(ordered[start : start + _IN_LIST])
+        query = select(claims.c.event_id).where(chunk, and_(*near) if near else literal(True))
+        reach.update(str(value) for value in connection.execute(query.distinct()).scalars())
+        for first in range(0, len(moved), _IN_LIST):
+            query = select(claims.c.event_id).where(chunk, claims.c.id.in_(moved[first : first + _IN_LIST]))
+            reach.update(str(value) for value in connection.execute(query.distinct()).scalars())
+    return reach
 
 
 def _matches(row: dict[str, Any], f: TallyFilter) -> bool:
