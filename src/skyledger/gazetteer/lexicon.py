@@ -90,14 +90,19 @@ class Lexicon:
 
     def cue(self, token: Token, kind: str) -> bool:
         """Whether a token is a generic word of this kind; short ones ("г", "обл") must match letter for letter."""
+        return kind in self.cue_kinds(token)
+
+    def cue_kinds(self, token: Token) -> set[str]:
+        """The kinds of generic word a token is (see :meth:`cue`)."""
         lower = token.text.lower()
         if len(lower) <= SHORT_CUE:
-            return kind in self.short_cues.get(lower, ())
-        return any(
-            cue_kind == kind and lower.startswith(word[:3])  # the key alone would take "Силами" for "село"
+            return set(self.short_cues.get(lower, ()))
+        return {
+            cue_kind
             for key in token.bases
             for cue_kind, word in self.cues.get(key, ())
-        )
+            if lower.startswith(word[:3])  # the key alone would take "Силами" for "село"
+        }
 
     def filler(self, word: str) -> bool:
         return word.lower() in _FILLERS

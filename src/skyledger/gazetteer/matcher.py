@@ -18,15 +18,24 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, Protocol
 
-from .keys import token_bases
 from .lexicon import ADJECTIVE_FORM, HOME, SOFT_REGION, Lexicon
 from .phrases import Token, consonants, list_gap, tight
+from .roles import (
+    BIG_SHORT,
+    CUE,
+    DISTRICT,
+    HROMADA,
+    HROMADA_WORD,
+    KIND,
+    NAME,
+    PERSON,
+    REGION,
+    SEA,
+    WATER,
+    Roles,
+    possible,
+)
 from .shapes import abbreviation, adjectival, compound, name_like, sentence_initial, title_case_line
-
-BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
-# What a word may start (or be), from its bases: a sea, a region, a district, an opening generic word, a name, a
-# hromada (from the next word), the word "громада" itself, a person's name
-_WATER, _REGION, _DISTRICT, _CUE, _NAME, _HROMADA, _HROMADA_WORD, _PERSON = 1, 2, 4, 8, 16, 32, 64, 128
 
 
 class Level(StrEnum):
@@ -85,63 +94,25 @@ class _DistrictFinder:
 class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
-        self.hromada_keys = {key for key, cues in lexicon.cues.items() if any(kind == "hromada" for kind, _ in cues)}
-        lx = lexicon
-        opening = {"settlement", "water"}  # generic words that open a phrase: "село Дубовое", "Sea of Azov"
-        cue_keys = {key for key, cues in lx.cues.items() if any(kind in opening for kind, _ in cues)}
-        cue_keys |= {key for word, kinds in lx.short_cues.items() if kinds & opening for key in token_bases(word)}
-        # What a word may start, by its first base: one dictionary look-up per distinct word, cached
-        self._starts: dict[str, int] = {}
-        for flag, keys in (
-            (_WATER, lx.water_stems.firsts()),
-            (_REGION, lx.region_stems.firsts()),
-            (_DISTRICT, lx.district_stems.firsts() | lx.district_nouns.firsts()),
-            (_CUE, cue_keys),
-            (_HROMADA_WORD, self.hromada_keys),
-            (
-                _NAME,
-                lx.settlement_names.firsts()
-                | lx.region_nouns.firsts()
-                | lx.countries.firsts()
-                | lx.region_soft.firsts(),
-            ),
-        ):
-            for key in keys:
-                self._starts[key] = self._starts.get(key, 0) | flag
-        self._roles: dict[str, int] = {}
-        self._cues: dict[tuple[str, str], bool] = {}
+        self.roles = Roles(lexicon)  # what each word may start or be, once per distinct word
         self._groups = 0
-
-    def _role(self, token: Token) -> int:
-        role = self._roles.get(token.text)
-        if role is None:
-            role = 0
-            for key in token.bases:
-                role |= self._starts.get(key, 0)
-            if token.text in self.lx.abbreviations:
-                role |= _NAME
-            if not name_like(token.text) and not abbreviation(token.text):
-                role &= ~_NAME  # names of places, regions and countries are capitalised (or abbreviated: ДНР, РФ)
-            elif self.lx.person(token):
-                role |= _PERSON
-            if len(self._roles) > 200_000:
-                self._roles.clear()
-            self._roles[token.text] = role
-        return role
 
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
         found: list[RawMention] = []
-        cached, role_of = self._roles.get, self._role
+        cached, role_of = self.roles.cached, self.roles.of
         roles = [cached(token.text, -1) for token in tokens]  # one look-up per word; most words start nothing
+        present = 0
         for number, role in enumerate(roles):
             if role < 0:
-                roles[number] = role_of(tokens[number])
+                role = roles[number] = role_of(tokens[number])
+            present |= role
+        starts = possible(present)  # no district word in the text: no list of districts to try, and so on
         count = len(tokens)
         i = 0
         while i < count:
-            role = roles[i]
-            if i + 1 < count and roles[i + 1] & _HROMADA_WORD:
-                role |= _HROMADA
+            role = roles[i] & starts
+            if i + 1 < count and roles[i + 1] & HROMADA_WORD:
+                role |= HROMADA
             mentions = self._at(text, tokens, i, role) if role else []
             if mentions:
                 found.extend(mentions)
@@ -152,28 +123,21 @@ class Matcher:
 
     def _at(self, text: str, tokens: list[Token], i: int, role: int) -> list[RawMention]:
         for flags, attempt in (
-            (_WATER | _CUE, self._water),
-            (_REGION, self._regions),
-            (_DISTRICT, self._districts),
-            (_HROMADA, self._hromada),
-            (_CUE, self._cued_settlement),
+            (WATER | SEA, self._water),
+            (REGION, self._regions),
+            (DISTRICT, self._districts),
+            (HROMADA, self._hromada),
+            (CUE, self._cued_settlement),
         ):
             if role & flags:
                 mentions = attempt(text, tokens, i)
                 if mentions:
                     return mentions
-        return self._bare_name(text, tokens, i) if role & _NAME else []
+        return self._bare_name(text, tokens, i) if role & NAME else []
 
     def _is(self, tokens: list[Token], k: int, kind: str) -> bool:
-        if k >= len(tokens):
-            return False
-        key = (tokens[k].text, kind)
-        found = self._cues.get(key)
-        if found is None:
-            if len(self._cues) > 200_000:
-                self._cues.clear()
-            found = self._cues[key] = self.lx.cue(tokens[k], kind)
-        return found
+        # a kind that no cue may have ("water_mod" is not among CUE_KINDS) matches nothing
+        return k < len(tokens) and bool(self.roles.of(tokens[k]) & KIND.get(kind, 0))
 
     def _list(self, index: _Finder, text: str, tokens: list[Token], i: int) -> list[_Item]:
         """Names of one index joined by commas and conjunctions: "Белгородской, Брянской и Курской"."""
@@ -291,7 +255,7 @@ class Matcher:
         return [self._settlement(tokens, k, match, cued=True)]
 
     def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        token = tokens[i]  # called for words whose role has _NAME: capitalised like a name
+        token = tokens[i]  # called for words whose role has NAME: capitalised, may be a name
         if self._person(tokens, i):
             return []
         if i > 0 and (self._is(tokens, i - 1, "street") or self._is(tokens, i - 1, "river")):
@@ -374,6 +338,6 @@ class Matcher:
 
     def _person(self, tokens: list[Token], i: int) -> bool:
         """A listed name, or a word after a listed (first) name: "Вячеслав Гладков"."""
-        if self._role(tokens[i]) & _PERSON:
+        if self.roles.of(tokens[i]) & PERSON:
             return True
-        return i > 0 and bool(self._role(tokens[i - 1]) & _PERSON)
+        return i > 0 and bool(self.roles.of(tokens[i - 1]) & PERSON)

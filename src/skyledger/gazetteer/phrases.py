@@ -122,6 +122,14 @@ class PhraseIndex(Generic[T]):
     def firsts(self) -> set[str]:
         return set(self._single) | set(self._multi)
 
+    def multi_firsts(self) -> set[str]:
+        """First keys of phrases of two words or more."""
+        return set(self._multi)
+
+    def single(self, key: str) -> list[T]:
+        """Payloads of the one-word phrase ``key`` (the index's own list: read it, do not change it)."""
+        return self._single.get(key, [])
+
     def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]] | None:
         """The longest phrase starting at token ``i``: (end token index, its payloads), or None.
 
@@ -199,6 +207,9 @@ class ScriptIndex(Generic[T]):
 
     def firsts(self) -> set[str]:
         return self._by_script[True].firsts() | self._by_script[False].firsts()
+
+    def of_script(self, latin: bool) -> PhraseIndex[T]:
+        return self._by_script[latin]
 
     def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]] | None:
         return self._by_script[tokens[i].latin].longest(text, tokens, i)
