@@ -83,10 +83,15 @@ class Lexicon:
     district_names: dict[tuple[str, str], int] = field(default_factory=dict)  # (region, English name) -> number
     city_of: dict[str, str] = field(default_factory=dict)  # oblast -> the city region inside it (UA-32 -> UA-30)
     settlement_keys: list[str] = field(default_factory=list)  # per settlement: "primary|...;alternate|..." keys
+    _primary: dict[tuple[int, bool], frozenset[str]] = field(default_factory=dict, repr=False)
 
-    def primary_keys(self, number: int, latin: bool) -> list[str]:
+    def primary_keys(self, number: int, latin: bool) -> frozenset[str]:
         """Keys of a settlement's English names (``latin``) or its Russian and Ukrainian names; not its alternates."""
-        return self.settlement_keys[number].split(";", 2)[0 if latin else 1].split("|")
+        keys = self._primary.get((number, latin))
+        if keys is None:  # split once per settlement asked about: a name's rows come up in text after text
+            fields = self.settlement_keys[number].split(";", 2)
+            keys = self._primary[(number, latin)] = frozenset(fields[0 if latin else 1].split("|"))
+        return keys
 
     def cue(self, token: Token, kind: str) -> bool:
         """Whether a token is a generic word of this kind; short ones ("г", "обл") must match letter for letter."""

@@ -16,26 +16,35 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import reduce
+from itertools import compress, repeat
+from operator import attrgetter, or_
 from typing import Any, Protocol
 
-from .lexicon import ADJECTIVE_FORM, HOME, SOFT_REGION, Lexicon
+from .lexicon import ADJECTIVE_FORM, HOME, Lexicon
 from .phrases import Token, consonants, list_gap, tight
 from .roles import (
     BIG_SHORT,
+    COUNTRY,
     CUE,
     DISTRICT,
     HROMADA,
     HROMADA_WORD,
     KIND,
     NAME,
+    NOUN,
     PERSON,
     REGION,
     SEA,
+    SETTLEMENT,
+    SOFT,
     WATER,
     Roles,
     possible,
 )
-from .shapes import abbreviation, adjectival, compound, name_like, sentence_initial, title_case_line
+from .shapes import adjectival, compound, name_like, sentence_initial, title_case_line
+
+_TEXT = attrgetter("text")
 
 
 class Level(StrEnum):
@@ -99,26 +108,23 @@ class Matcher:
 
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
         found: list[RawMention] = []
-        cached, role_of = self.roles.cached, self.roles.of
-        roles = [cached(token.text, -1) for token in tokens]  # one look-up per word; most words start nothing
-        present = 0
-        for number, role in enumerate(roles):
-            if role < 0:
-                role = roles[number] = role_of(tokens[number])
-            present |= role
+        roles = list(map(self.roles.cached, map(_TEXT, tokens), repeat(-1)))  # one look-up per word
+        if -1 in roles:  # words not seen before
+            roles = [role if role >= 0 else self.roles.of(token) for role, token in zip(roles, tokens, strict=True)]
+        present = reduce(or_, roles, 0)
         starts = possible(present)  # no district word in the text: no list of districts to try, and so on
-        count = len(tokens)
-        i = 0
-        while i < count:
-            role = roles[i] & starts
-            if i + 1 < count and roles[i + 1] & HROMADA_WORD:
-                role |= HROMADA
-            mentions = self._at(text, tokens, i, role) if role else []
-            if mentions:
-                found.extend(mentions)
-                i = mentions[-1].last + 1
-            else:
-                i += 1
+        active = [role & starts for role in roles]
+        if present & HROMADA_WORD:  # "Білопільська громада": the word before names a region
+            for number in range(1, len(roles)):
+                if roles[number] & HROMADA_WORD:
+                    active[number - 1] |= HROMADA
+        free = 0  # the first token that no mention has taken
+        for i in compress(range(len(active)), active):  # most words start nothing: only the others are visited
+            if i >= free:
+                mentions = self._at(text, tokens, i, active[i])
+                if mentions:
+                    found.extend(mentions)
+                    free = mentions[-1].last + 1
         return found
 
     def _at(self, text: str, tokens: list[Token], i: int, role: int) -> list[RawMention]:
@@ -256,6 +262,7 @@ class Matcher:
 
     def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         token = tokens[i]  # called for words whose role has NAME: capitalised, may be a name
+        role = self.roles.of(token)  # which indexes may know the word: the others are not asked
         if self._person(tokens, i):
             return []
         if i > 0 and (self._is(tokens, i - 1, "street") or self._is(tokens, i - 1, "river")):
@@ -263,17 +270,17 @@ class Matcher:
         options: list[RawMention] = []
         if token.text in self.lx.abbreviations:
             return [RawMention(i, i, Level.REGION, [self.lx.abbreviations[token.text]])]
-        if SOFT_REGION.search(token.text):
+        if role & SOFT:  # "-ье" (SOFT_REGION) and a soft name's base
             soft = self.lx.region_soft.longest(text, tokens, i)
             if soft:
                 return [RawMention(i, soft[0] - 1, Level.REGION, soft[1])]
-        nouns = self.lx.region_nouns.longest(text, tokens, i)
+        nouns = self.lx.region_nouns.longest(text, tokens, i) if role & NOUN else None
         if nouns:
             options.append(RawMention(i, nouns[0] - 1, Level.REGION, nouns[1]))
-        countries = self.lx.countries.longest(text, tokens, i)
+        countries = self.lx.countries.longest(text, tokens, i) if role & COUNTRY else None
         if countries:
             options.append(RawMention(i, countries[0] - 1, Level.COUNTRY, countries[1][:1]))
-        places = None if abbreviation(token.text) else self._bare_settlements(text, tokens, i)
+        places = self._bare_settlements(text, tokens, i) if role & SETTLEMENT else None  # never an abbreviation
         if places:
             options.append(self._settlement(tokens, i, places, cued=False))
             options[-1].initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
@@ -285,10 +292,9 @@ class Matcher:
         return [max(options, key=lambda m: m.last)]  # longest; ties keep the region, then the country
 
     def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
+        """A settlement named at a word whose role has SETTLEMENT (long enough, no stop word), or None."""
         token = tokens[i]
-        if len(token.text) < 3 or compound(text, tokens, i):
-            return None
-        if token.text.lower() in self.lx.stop_words or token.bases[0] in self.lx.stop_bases[token.latin]:
+        if compound(text, tokens, i):
             return None
         match = self.lx.settlement_names.longest(text, tokens, i)
         if not match:
@@ -314,7 +320,7 @@ class Matcher:
             # (Азовского) nor as another case of an adjectival name (Балабиного): those need their district named.
             bases = {tokens[i].bases[0]} if adjectival(tokens[i]) else set(tokens[i].bases)
             latin = tokens[i].latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
-            weak = frozenset(n for n in numbers if not bases.intersection(self.lx.primary_keys(n, latin)))
+            weak = frozenset(n for n in numbers if bases.isdisjoint(self.lx.primary_keys(n, latin)))
         return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
 
     def _in_district_list(self, text: str, tokens: list[Token], k: int) -> bool:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from typing import Generic, TypeVar, cast
 
-from .keys import TOKEN_RE, is_latin, token_bases
+from .keys import TOKEN_RE, token_bases
 
 T = TypeVar("T")
 _LIST_GAP = re.compile(r"^[\s,*_]*$")
@@ -44,7 +44,7 @@ class Token:
 
     @property
     def latin(self) -> bool:
-        return is_latin(self.text)
+        return self.text[0].isascii()  # is_latin, inline: asked often (a token is never empty)
 
 
 def tokenize(text: str) -> list[Token]:

@@ -118,6 +118,12 @@ class _Anchors:
 class Resolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
+        # Places and a settlement's fixed weights, built once per row asked for: the same in every text (Place is
+        # frozen, so one instance serves all); bounded by the tables' size
+        self._settlement_places: dict[tuple[int, bool], Place] = {}
+        self._district_places: dict[int, Place] = {}
+        self._region_places: dict[str, Place] = {}
+        self._weights: dict[int, tuple[float, str | None]] = {}
 
     def resolve(
         self, text: str, tokens: list[Token], raw: list[RawMention], context_region: str | None = None
@@ -210,7 +216,7 @@ class Resolver:
         self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
         table = self.lx.settlements
-        regions, ranks, row_districts = table.regions, table.ranks, table.districts
+        regions, row_districts = table.regions, table.districts
         named = anchors.named(start)
         districts = anchors.districts(start)
         # rows are sorted by size: the largest few, and any in a region or district the text names
@@ -226,8 +232,8 @@ class Resolver:
         opening = first_vowel(surface)
 
         def score(n: int) -> float:
-            size = math.log10(ranks[n] + 10) + (CITY if ranks[n] >= BIG_CITY else 0.0)
-            spelling = SPELLING if first_vowel(table.names[n]) == opening else 0.0  # Кинель for Кинель, not Канал
+            size, vowel = self._weight(n)
+            spelling = SPELLING if vowel == opening else 0.0  # Кинель for Кинель, not Канал
             return size + support(n) + spelling - (WEAK if n in item.weak else 0.0)
 
         scores = {n: score(n) for n in numbers}
@@ -247,6 +253,15 @@ class Resolver:
         places = [self.settlement_place(n, with_district=row_districts[n] in districts) for n in ranked[:4]]
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 0.6 if rivals else 1.0)
 
+    def _weight(self, n: int) -> tuple[float, str | None]:
+        """A settlement's weight by its size, and the first vowel of its name."""
+        found = self._weights.get(n)
+        if found is None:
+            rank = self.lx.settlements.ranks[n]
+            size = math.log10(rank + 10) + (CITY if rank >= BIG_CITY else 0.0)
+            found = self._weights[n] = (size, first_vowel(self.lx.settlements.names[n]))
+        return found
+
     @staticmethod
     def _closeness(region: str, position: int, anchors: _Anchors, context: str | None) -> tuple[int, int]:
         """(0, distance) when the text names the region, (1, 0) for the context region, (2, 0) otherwise."""
@@ -256,15 +271,29 @@ class Resolver:
         return (1, 0) if region == context else (2, 0)
 
     def region_place(self, iso: str) -> Place:
-        info = self.lx.regions[iso]
-        return Place(country=info.country, region=iso, lat=info.lat, lon=info.lon, precision=PlacePrecision.REGION)
+        place = self._region_places.get(iso)
+        if place is None:
+            info = self.lx.regions[iso]
+            place = Place(country=info.country, region=iso, lat=info.lat, lon=info.lon, precision=PlacePrecision.REGION)
+            self._region_places[iso] = place
+        return place
 
     def district_place(self, number: int) -> Place:
-        row = self.lx.districts[number]
-        return Place(row.country, row.region, row.name, None, row.lat, row.lon, PlacePrecision.DISTRICT)
+        place = self._district_places.get(number)
+        if place is None:
+            row = self.lx.districts[number]
+            place = Place(row.country, row.region, row.name, None, row.lat, row.lon, PlacePrecision.DISTRICT)
+            self._district_places[number] = place
+        return place
 
     def settlement_place(self, number: int, with_district: bool = True) -> Place:
         """A settlement as a place; ``with_district=False`` leaves its district out (but uses its point)."""
+        place = self._settlement_places.get((number, with_district))
+        if place is None:
+            place = self._settlement_places[(number, with_district)] = self._new_settlement_place(number, with_district)
+        return place
+
+    def _new_settlement_place(self, number: int, with_district: bool) -> Place:
         row = self.lx.settlements[number]
         district = (
             self.lx.districts[self.lx.district_by_id[row.district]] if row.district in self.lx.district_by_id else None

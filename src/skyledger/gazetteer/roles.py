@@ -18,7 +18,9 @@ BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is t
 WATER, SEA, REGION, DISTRICT, CUE, NAME, HROMADA_WORD, PERSON = 1, 2, 4, 8, 16, 32, 64, 128
 HROMADA = 256  # set by the matcher on a word followed by "громада"
 STARTS = WATER | SEA | REGION | DISTRICT | CUE | NAME
-KIND = {kind: 1 << (10 + number) for number, kind in enumerate(sorted(CUE_KINDS))}  # a generic word of this kind
+# What a bare name may be: a soft-ending region (Ставрополье), a region, a country, a settlement
+SOFT, NOUN, COUNTRY, SETTLEMENT = 512, 1024, 2048, 4096
+KIND = {kind: 1 << (16 + number) for number, kind in enumerate(sorted(CUE_KINDS))}  # a generic word of this kind
 _CACHE_LIMIT = 200_000
 
 
@@ -30,10 +32,8 @@ class Roles:
         self._districts_latin = lexicon.district_stems.firsts() | lexicon.district_nouns.firsts()
         self._district_phrases = lexicon.district_stems.multi_firsts()
         self._soft = lexicon.region_soft.firsts()
-        self._names = {
-            latin: lexicon.region_nouns.of_script(latin).firsts() | lexicon.countries.of_script(latin).firsts()
-            for latin in (True, False)
-        }
+        self._nouns = {latin: lexicon.region_nouns.of_script(latin).firsts() for latin in (True, False)}
+        self._countries = {latin: lexicon.countries.of_script(latin).firsts() for latin in (True, False)}
         self._settlement_phrases = lexicon.settlement_names.multi_firsts()
         self._roles: dict[str, int] = {}
         self.cached = self._roles.get
@@ -65,8 +65,7 @@ class Roles:
         if self._district(token):
             role |= DISTRICT
         if name_like(text) or abbreviation(text):  # names are capitalised (or abbreviated: ДНР, РФ)
-            if self._name(token):
-                role |= NAME
+            role |= self._name(token)
             if self.lx.person(token):
                 role |= PERSON
         return role
@@ -80,15 +79,20 @@ class Roles:
         stems = self.lx.district_stems
         return any(stems.single(key) for key in token.bases) and bool(ADJECTIVE_FORM.search(token.text.lower()))
 
-    def _name(self, token: Token) -> bool:
-        """Whether a capitalised word may be a bare name: an abbreviated region, a region, a country, a settlement."""
+    def _name(self, token: Token) -> int:
+        """What a capitalised word may be as a bare name (an abbreviated region, a soft-ending region, a region, a
+        country, a settlement), with NAME when anything."""
         bases = token.bases
-        if token.text in self.lx.abbreviations:
-            return True
+        found = NAME if token.text in self.lx.abbreviations else 0
         if SOFT_REGION.search(token.text) and any(key in self._soft for key in bases):
-            return True
-        names = self._names[token.latin]
-        return any(key in names for key in bases) or self._settlement(token)
+            found |= SOFT
+        if any(key in self._nouns[token.latin] for key in bases):
+            found |= NOUN
+        if any(key in self._countries[token.latin] for key in bases):
+            found |= COUNTRY
+        if self._settlement(token):
+            found |= SETTLEMENT
+        return found | NAME if found else 0
 
     def _settlement(self, token: Token) -> bool:
         """Whether a word may be a settlement's bare name: not a stop word, and a name that its shape allows."""
