@@ -18,12 +18,14 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import reduce
 from itertools import compress, repeat
-from operator import attrgetter, or_
+from operator import attrgetter, itemgetter, or_
 from typing import Any, Protocol
 
-from .lexicon import ADJECTIVE_FORM, HOME, Lexicon
+from .lexicon import HOME, Lexicon
 from .phrases import Token, consonants, list_gap, tight
 from .roles import (
+    ADJECTIVAL,
+    ADJECTIVE,
     BIG_SHORT,
     COUNTRY,
     CUE,
@@ -37,12 +39,13 @@ from .roles import (
     REGION,
     SEA,
     SETTLEMENT,
+    SETTLEMENT_PHRASE,
     SOFT,
     WATER,
     Roles,
     possible,
 )
-from .shapes import adjectival, compound, name_like, sentence_initial, title_case_line
+from .shapes import compound, name_like, sentence_initial, title_case_line
 
 _TEXT = attrgetter("text")
 
@@ -82,8 +85,9 @@ class _Finder(Protocol):
 class _DistrictFinder:
     """District names: adjectives in any script ("Жуковским", "Zhukovsky"); English nouns only in Latin ("Bucha")."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, roles: Roles) -> None:
         self.lx = lexicon
+        self.roles = roles
 
     def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
         found = self.lx.district_stems.longest(text, tokens, i)
@@ -95,7 +99,7 @@ class _DistrictFinder:
                 return found[0], found[1] + [n for n in nouns[1] if n not in found[1]]
             return found
         # "міста", "Белгород" are not district names whatever follows them; "Білгород-Дністровський" is
-        if found and ADJECTIVE_FORM.search(tokens[found[0] - 1].text.lower()):
+        if found and self.roles.of(tokens[found[0] - 1]) & ADJECTIVE:
             return found
         return None
 
@@ -104,6 +108,8 @@ class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
         self.roles = Roles(lexicon)  # what each word may start or be, once per distinct word
+        self._district_finder = _DistrictFinder(lexicon, self.roles)
+        self._weak: dict[str, frozenset[int]] = {}
         self._groups = 0
 
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
@@ -217,14 +223,14 @@ class Matcher:
         return close == after_stem and self._is(tokens, close, "district") and not self._is(tokens, close, "region_mod")
 
     def _districts(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        items = self._list(_DistrictFinder(self.lx), text, tokens, i)
+        items = self._list(self._district_finder, text, tokens, i)
         close = self._close(text, tokens, items, "district_mod", "district") if items else None
         return self._emit(items, Level.DISTRICT, close) if close is not None else []
 
     def _hromada(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         """ "Білопільська громада": the region of its centre Білопілля (the adjective's base less -ськ is the town's;
         Шосткинська less -инськ is Шостка). A hromada is neither a raion nor its centre: it names only a region."""
-        if not self._followed_by(text, tokens, i + 1, "hromada") or not ADJECTIVE_FORM.search(tokens[i].text.lower()):
+        if not self._followed_by(text, tokens, i + 1, "hromada") or not self.roles.of(tokens[i]) & ADJECTIVE:
             return []
         if compound(text, tokens, i):
             return []  # "Середино-Будська громада" is not "Будська громада"
@@ -267,29 +273,37 @@ class Matcher:
             return []
         if i > 0 and (self._is(tokens, i - 1, "street") or self._is(tokens, i - 1, "river")):
             return []  # "улица Ленина", "вулиця Київська", "на берегу Днепра"
-        options: list[RawMention] = []
         if token.text in self.lx.abbreviations:
             return [RawMention(i, i, Level.REGION, [self.lx.abbreviations[token.text]])]
         if role & SOFT:  # "-ье" (SOFT_REGION) and a soft name's base
             soft = self.lx.region_soft.longest(text, tokens, i)
             if soft:
                 return [RawMention(i, soft[0] - 1, Level.REGION, soft[1])]
+        options: list[tuple[int, Level, list[str] | list[int]]] = []  # (last token, level, ids)
         nouns = self.lx.region_nouns.longest(text, tokens, i) if role & NOUN else None
         if nouns:
-            options.append(RawMention(i, nouns[0] - 1, Level.REGION, nouns[1]))
+            options.append((nouns[0] - 1, Level.REGION, nouns[1]))
         countries = self.lx.countries.longest(text, tokens, i) if role & COUNTRY else None
         if countries:
-            options.append(RawMention(i, countries[0] - 1, Level.COUNTRY, countries[1][:1]))
-        places = self._bare_settlements(text, tokens, i) if role & SETTLEMENT else None  # never an abbreviation
+            options.append((countries[0] - 1, Level.COUNTRY, countries[1][:1]))
+        abroad = (
+            bool(options) and options[0][1] is Level.REGION and all(str(iso)[:2] not in HOME for iso in options[0][2])
+        )
+        # A one-word settlement name neither outlasts a region or a country nor displaces a home region: not sought
+        wanted = not options or abroad or role & SETTLEMENT_PHRASE
+        places = self._bare_settlements(text, tokens, i) if role & SETTLEMENT and wanted else None
         if places:
-            options.append(self._settlement(tokens, i, places, cued=False))
-            options[-1].initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
+            if abroad:
+                options.pop(0)  # "Рязанью" is Ryazan, not Moldova's Rezina
+            options.append((places[0] - 1, Level.SETTLEMENT, places[1]))
         if not options:
             return []
-        abroad = options[0].level is Level.REGION and all(str(iso)[:2] not in HOME for iso in options[0].ids)
-        if abroad and any(option.level is Level.SETTLEMENT for option in options):
-            options.pop(0)  # "Рязанью" is Ryazan, not Moldova's Rezina
-        return [max(options, key=lambda m: m.last)]  # longest; ties keep the region, then the country
+        last, level, ids = max(options, key=itemgetter(0))  # longest; ties keep the region, then the country
+        if level is Level.SETTLEMENT and places:
+            mention = self._settlement(tokens, i, places, cued=False)
+            mention.initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
+            return [mention]
+        return [RawMention(i, last, level, ids)]
 
     def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
         """A settlement named at a word whose role has SETTLEMENT (long enough, no stop word), or None."""
@@ -304,24 +318,35 @@ class Matcher:
             return None  # "Южно-Донецкое", "на Купянском направлении"
         if self._followed_by(text, tokens, end, "river"):
             return None  # "the Dnipro river"
-        if ADJECTIVE_FORM.search(tokens[end - 1].text.lower()) and self._in_district_list(text, tokens, end):
+        if self.roles.of(tokens[end - 1]) & ADJECTIVE and self._in_district_list(text, tokens, end):
             return None  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
         if end == i + 1 and consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
             numbers = [n for n in numbers if self.lx.settlements.ranks[n] >= BIG_SHORT]
-        if end == i + 1 and adjectival(token) and token.bases[0] in self.lx.adjective_bases:
+        if end == i + 1 and self.roles.of(token) & ADJECTIVAL and token.bases[0] in self.lx.adjective_bases:
             return None  # "Курский" is the region's adjective, not a village
         return (end, numbers) if numbers else None
 
     def _settlement(self, tokens: list[Token], i: int, match: tuple[int, list[int]], cued: bool) -> RawMention:
         end, numbers = match
-        weak: frozenset[int] = frozenset()
-        if end == i + 1:
+        weak = self._weak_of(tokens[i]).intersection(numbers) if end == i + 1 else frozenset()
+        return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
+
+    def _weak_of(self, token: Token) -> frozenset[int]:
+        """The settlements a one-word name (any of them) names only through an alternate (foreign, old) name; the word
+        alone decides, so once per word."""
+        weak = self._weak.get(token.text)
+        if weak is None:
             # An adjectival word is strong only as a place's own name (Октябрьский), not as a town's adjective
             # (Азовского) nor as another case of an adjectival name (Балабиного): those need their district named.
-            bases = {tokens[i].bases[0]} if adjectival(tokens[i]) else set(tokens[i].bases)
-            latin = tokens[i].latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
+            bases = {token.bases[0]} if self.roles.of(token) & ADJECTIVAL else set(token.bases)
+            latin = token.latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
+            names = self.lx.settlement_names
+            numbers = [n for key in token.bases for n in names.single(key)]
             weak = frozenset(n for n in numbers if bases.isdisjoint(self.lx.primary_keys(n, latin)))
-        return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
+            if len(self._weak) > 100_000:
+                self._weak.clear()
+            self._weak[token.text] = weak
+        return weak
 
     def _in_district_list(self, text: str, tokens: list[Token], k: int) -> bool:
         """Whether a district word closes the list that the name before token ``k`` belongs to ("Салтівський район",
@@ -334,7 +359,7 @@ class Matcher:
                 return True
             if self._is(tokens, k, "conjunction") or "," in text[tokens[k - 1].end : tokens[k].start]:
                 joined = True
-            elif not joined or not ADJECTIVE_FORM.search(tokens[k].text.lower()):
+            elif not joined or not self.roles.of(tokens[k]) & ADJECTIVE:
                 return False
             k += 1
         return False

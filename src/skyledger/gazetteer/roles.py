@@ -18,9 +18,11 @@ BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is t
 WATER, SEA, REGION, DISTRICT, CUE, NAME, HROMADA_WORD, PERSON = 1, 2, 4, 8, 16, 32, 64, 128
 HROMADA = 256  # set by the matcher on a word followed by "громада"
 STARTS = WATER | SEA | REGION | DISTRICT | CUE | NAME
-# What a bare name may be: a soft-ending region (Ставрополье), a region, a country, a settlement
-SOFT, NOUN, COUNTRY, SETTLEMENT = 512, 1024, 2048, 4096
-KIND = {kind: 1 << (16 + number) for number, kind in enumerate(sorted(CUE_KINDS))}  # a generic word of this kind
+# What a bare name may be: a soft-ending region (Ставрополье), a region, a country, a settlement (of several words)
+SOFT, NOUN, COUNTRY, SETTLEMENT, SETTLEMENT_PHRASE = 512, 1024, 2048, 4096, 8192
+# The word's shape: an adjective's ending (ADJECTIVE_FORM, any script), a Cyrillic adjective (shapes.adjectival)
+ADJECTIVE, ADJECTIVAL = 16384, 32768
+KIND = {kind: 1 << (20 + number) for number, kind in enumerate(sorted(CUE_KINDS))}  # a generic word of this kind
 _CACHE_LIMIT = 200_000
 
 
@@ -57,6 +59,10 @@ class Roles:
             role |= HROMADA_WORD
         if role & KIND["settlement"] and not (text.isupper() and len(text) > 1):  # "С-300" is no "с. Дубовое"
             role |= CUE
+        if ADJECTIVE_FORM.search(text.lower()):
+            role |= ADJECTIVE
+        if adjectival(token):
+            role |= ADJECTIVAL
         bases = token.bases
         if any(key in self._water for key in bases):
             role |= WATER
@@ -92,6 +98,8 @@ class Roles:
             found |= COUNTRY
         if self._settlement(token):
             found |= SETTLEMENT
+            if any(key in self._settlement_phrases for key in bases):
+                found |= SETTLEMENT_PHRASE
         return found | NAME if found else 0
 
     def _settlement(self, token: Token) -> bool:
