@@ -90,24 +90,20 @@ class _Anchors:
 
         A mention at the position itself does not count: it does not support itself."""
         positions = self._index().get(region)
-        if not positions:
-            return None
-        gaps = []
-        before = bisect_left(positions, position) - 1
-        if before >= 0:
-            gaps.append(position - positions[before])
-        after = bisect_right(positions, position)
-        if after < len(positions):
-            gaps.append(3 * (positions[after] - position))
-        return min(gaps) if gaps else None
+        return _gap(positions, position) if positions else None
 
     def named(self, position: int) -> dict[str, float]:
         """Support for each region named around a position: more for the nearest than for the others."""
-        gaps = {region: gap for region in self._index() if (gap := self.gap(region, position)) is not None}
+        gaps: dict[str, int] = {}
+        for region, positions in self._index().items():
+            gap = _gap(positions, position)
+            if gap is not None:
+                gaps[region] = gap
         if not gaps:
             return {}
-        nearest = min(gaps, key=lambda region: gaps[region])
-        return {region: NEAREST_REGION if region == nearest else OTHER_REGION for region in gaps}
+        support = dict.fromkeys(gaps, OTHER_REGION)
+        support[min(gaps, key=gaps.__getitem__)] = NEAREST_REGION
+        return support
 
     def districts(self, position: int) -> set[str]:
         """The districts (GeoNames ids) named elsewhere than at the position."""
@@ -216,37 +212,36 @@ class Resolver:
         self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
         table = self.lx.settlements
-        regions, row_districts = table.regions, table.districts
+        regions, row_districts, names = table.regions, table.districts, table.names
         named = anchors.named(start)
         districts = anchors.districts(start)
         # rows are sorted by size: the largest few, and any in a region or district the text names
         by_size = sorted(map(int, item.ids))
         numbers = by_size[:8] + [n for n in by_size[8:] if regions[n] in named or row_districts[n] in districts]
-        numbers = _unique_by(numbers, lambda n: (regions[n], table.names[n]))
-
-        def support(n: int) -> float:
-            found = NAMED_DISTRICT if row_districts[n] and row_districts[n] in districts else 0.0
-            found += named.get(regions[n], 0.0)
-            return found + (CONTEXT_REGION if regions[n] == context else 0.0)
-
         opening = first_vowel(surface)
-
-        def score(n: int) -> float:
+        seen: set[tuple[str, str]] = set()
+        supports: dict[int, float] = {}  # per candidate (one per region and name): what the text says for it
+        scores: dict[int, float] = {}
+        for n in numbers:
+            region, district = regions[n], row_districts[n]
+            if (region, names[n]) in seen:
+                continue
+            seen.add((region, names[n]))
+            support = NAMED_DISTRICT if district and district in districts else 0.0
+            support += named.get(region, 0.0)
+            support = supports[n] = support + (CONTEXT_REGION if region == context else 0.0)
             size, vowel = self._weight(n)
             spelling = SPELLING if vowel == opening else 0.0  # Кинель for Кинель, not Канал
-            return size + support(n) + spelling - (WEAK if n in item.weak else 0.0)
-
-        scores = {n: score(n) for n in numbers}
-        ranked = sorted(numbers, key=scores.__getitem__, reverse=True)
+            scores[n] = size + support + spelling - (WEAK if n in item.weak else 0.0)
+        ranked = sorted(scores, key=scores.__getitem__, reverse=True)
         best = ranked[0]
-        row = table[best]
         if best in item.weak:  # an old or foreign name: only with a settlement word or its district named
-            accepted = item.cued or support(best) >= NAMED_DISTRICT
-        elif item.cued or support(best) > 0:
+            accepted = item.cued or supports[best] >= NAMED_DISTRICT
+        elif item.cued or supports[best] > 0:
             accepted = True
         else:  # on its name alone: a large place, spelt with the same first vowel ("Улица" is not "Елец")
-            big = row.rank >= (BIG_CITY if item.initial else BIG_PLACE) and len(surface) > 3
-            accepted = big and first_vowel(surface) == first_vowel(row.name)
+            big = table.ranks[best] >= (BIG_CITY if item.initial else BIG_PLACE) and len(surface) > 3
+            accepted = big and first_vowel(surface) == first_vowel(names[best])
         if not accepted:
             return None
         rivals = [n for n in ranked[1:] if scores[n] > scores[best] - 1.0]
@@ -303,6 +298,17 @@ class Resolver:
         )
         name = district.name if district and with_district else None
         return Place(row.country, row.region, name, row.name, lat, lon, PlacePrecision.SETTLEMENT)
+
+
+def _gap(positions: list[int], position: int) -> int | None:
+    """How far the nearest of ``positions`` (sorted) lies from ``position``, after it counting three times; None when
+    all are at the position itself."""
+    before = bisect_left(positions, position)
+    after = bisect_right(positions, position, before)
+    if before:
+        gap = position - positions[before - 1]
+        return min(gap, 3 * (positions[after] - position)) if after < len(positions) else gap
+    return 3 * (positions[after] - position) if after < len(positions) else None
 
 
 def _unique_by(ids: list[str] | list[int], key: object) -> list[int]:
