@@ -48,6 +48,7 @@ from .roles import (
 from .shapes import compound, name_like, sentence_initial, title_case_line
 
 _TEXT = attrgetter("text")
+_STREET_OR_RIVER = KIND["street"] | KIND["river"]
 
 
 class Level(StrEnum):
@@ -134,18 +135,20 @@ class Matcher:
         return found
 
     def _at(self, text: str, tokens: list[Token], i: int, role: int) -> list[RawMention]:
-        for flags, attempt in (
-            (WATER | SEA, self._water),
-            (REGION, self._regions),
-            (DISTRICT, self._districts),
-            (HROMADA, self._hromada),
-            (CUE, self._cued_settlement),
-        ):
-            if role & flags:
-                mentions = attempt(text, tokens, i)
-                if mentions:
-                    return mentions
-        return self._bare_name(text, tokens, i) if role & NAME else []
+        mentions: list[RawMention] = []
+        if role & (WATER | SEA):
+            mentions = self._water(text, tokens, i)
+        if not mentions and role & REGION:
+            mentions = self._regions(text, tokens, i)
+        if not mentions and role & DISTRICT:
+            mentions = self._districts(text, tokens, i)
+        if not mentions and role & HROMADA:
+            mentions = self._hromada(text, tokens, i)
+        if not mentions and role & CUE:
+            mentions = self._cued_settlement(text, tokens, i)
+        if not mentions and role & NAME:
+            mentions = self._bare_name(text, tokens, i)
+        return mentions
 
     def _is(self, tokens: list[Token], k: int, kind: str) -> bool:
         # a kind that no cue may have ("water_mod" is not among CUE_KINDS) matches nothing
@@ -269,9 +272,10 @@ class Matcher:
     def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         token = tokens[i]  # called for words whose role has NAME: capitalised, may be a name
         role = self.roles.of(token)  # which indexes may know the word: the others are not asked
-        if self._person(tokens, i):
-            return []
-        if i > 0 and (self._is(tokens, i - 1, "street") or self._is(tokens, i - 1, "river")):
+        before = self.roles.of(tokens[i - 1]) if i > 0 else 0
+        if role & PERSON or before & PERSON:
+            return []  # a listed name, or a word after a listed (first) name: "Вячеслав Гладков"
+        if before & _STREET_OR_RIVER:
             return []  # "улица Ленина", "вулиця Київська", "на берегу Днепра"
         if token.text in self.lx.abbreviations:
             return [RawMention(i, i, Level.REGION, [self.lx.abbreviations[token.text]])]
@@ -366,9 +370,3 @@ class Matcher:
 
     def _followed_by(self, text: str, tokens: list[Token], k: int, kind: str) -> bool:
         return k < len(tokens) and self._is(tokens, k, kind) and tight(text, tokens[k - 1], tokens[k])
-
-    def _person(self, tokens: list[Token], i: int) -> bool:
-        """A listed name, or a word after a listed (first) name: "Вячеслав Гладков"."""
-        if self.roles.of(tokens[i]) & PERSON:
-            return True
-        return i > 0 and bool(self.roles.of(tokens[i - 1]) & PERSON)
