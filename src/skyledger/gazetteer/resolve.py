@@ -119,21 +119,24 @@ class Resolver:
         self._settlement_places: dict[tuple[int, bool], Place] = {}
         self._district_places: dict[int, Place] = {}
         self._region_places: dict[str, Place] = {}
-        self._weights: dict[int, tuple[float, str | None]] = {}
+        self._facts: dict[int, tuple[tuple[str, str], str, float, str | None]] = {}
 
     def resolve(
         self, text: str, tokens: list[Token], raw: list[RawMention], context_region: str | None = None
     ) -> list[PlaceMention]:
         anchors = _Anchors(self._anchors(tokens, raw))
-        resolved: dict[int, PlaceMention | None] = {}
+        resolved: list[PlaceMention | None] = [None] * len(raw)  # in text order
         # districts first: the one each resolves to supports the settlements of the text ("Шайковка Кировского района")
-        for number, item in sorted(enumerate(raw), key=lambda pair: pair[1].level is not Level.DISTRICT):
+        districts = [number for number, item in enumerate(raw) if item.level is Level.DISTRICT]
+        others = [number for number, item in enumerate(raw) if item.level is not Level.DISTRICT]
+        for number in districts + others:
+            item = raw[number]
             start, end = tokens[item.first].start, tokens[item.last].end
             mention = resolved[number] = self._one(item, start, text[start:end], anchors, context_region)
             if mention is not None and item.level is Level.DISTRICT and mention.score == 1.0 and mention.place.region:
                 district_id = self.lx.districts[self._district_number(mention.place)].id
                 anchors.add(_Anchor(start, mention.place.region, district_id))
-        return [mention for _, mention in sorted(resolved.items()) if mention is not None]
+        return [mention for mention in resolved if mention is not None]
 
     def _district_number(self, place: Place) -> int:
         return self.lx.district_names[(place.region or "", place.district or "")]
@@ -156,7 +159,7 @@ class Resolver:
                         if self.lx.districts[int(n)].region == region
                     )
             elif item.level is Level.SETTLEMENT:
-                best = min(int(n) for n in item.ids)  # rows are sorted by size, largest first
+                best = min(map(int, item.ids))  # rows are sorted by size, largest first
                 if self.lx.settlements.ranks[best] >= BIG_PLACE:
                     anchors.append(_Anchor(position, self.lx.settlements.regions[best]))
         return anchors
@@ -212,7 +215,7 @@ class Resolver:
         self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
         table = self.lx.settlements
-        regions, row_districts, names = table.regions, table.districts, table.names
+        regions, row_districts = table.regions, table.districts
         named = anchors.named(start)
         districts = anchors.districts(start)
         # rows are sorted by size: the largest few, and any in a region or district the text names
@@ -222,15 +225,15 @@ class Resolver:
         seen: set[tuple[str, str]] = set()
         supports: dict[int, float] = {}  # per candidate (one per region and name): what the text says for it
         scores: dict[int, float] = {}
+        facts, fact = self._facts, self._fact
         for n in numbers:
-            region, district = regions[n], row_districts[n]
-            if (region, names[n]) in seen:
+            marker, district, size, vowel = facts.get(n) or fact(n)
+            if marker in seen:
                 continue
-            seen.add((region, names[n]))
+            seen.add(marker)
             support = NAMED_DISTRICT if district and district in districts else 0.0
-            support += named.get(region, 0.0)
-            support = supports[n] = support + (CONTEXT_REGION if region == context else 0.0)
-            size, vowel = self._weight(n)
+            support += named.get(marker[0], 0.0)
+            support = supports[n] = support + (CONTEXT_REGION if marker[0] == context else 0.0)
             spelling = SPELLING if vowel == opening else 0.0  # Кинель for Кинель, not Канал
             scores[n] = size + support + spelling - (WEAK if n in item.weak else 0.0)
         ranked = sorted(scores, key=scores.__getitem__, reverse=True)
@@ -241,20 +244,25 @@ class Resolver:
             accepted = True
         else:  # on its name alone: a large place, spelt with the same first vowel ("Улица" is not "Елец")
             big = table.ranks[best] >= (BIG_CITY if item.initial else BIG_PLACE) and len(surface) > 3
-            accepted = big and first_vowel(surface) == first_vowel(names[best])
+            accepted = big and first_vowel(surface) == first_vowel(table.names[best])
         if not accepted:
             return None
         rivals = [n for n in ranked[1:] if scores[n] > scores[best] - 1.0]
         places = [self.settlement_place(n, with_district=row_districts[n] in districts) for n in ranked[:4]]
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 0.6 if rivals else 1.0)
 
-    def _weight(self, n: int) -> tuple[float, str | None]:
-        """A settlement's weight by its size, and the first vowel of its name."""
-        found = self._weights.get(n)
-        if found is None:
-            rank = self.lx.settlements.ranks[n]
-            size = math.log10(rank + 10) + (CITY if rank >= BIG_CITY else 0.0)
-            found = self._weights[n] = (size, first_vowel(self.lx.settlements.names[n]))
+    def _fact(self, n: int) -> tuple[tuple[str, str], str, float, str | None]:
+        """What scoring a settlement needs of its row: (region, name), its district, its weight by size and the first
+        vowel of its name."""
+        table = self.lx.settlements
+        rank = table.ranks[n]
+        size = math.log10(rank + 10) + (CITY if rank >= BIG_CITY else 0.0)
+        found = self._facts[n] = (
+            (table.regions[n], table.names[n]),
+            table.districts[n],
+            size,
+            first_vowel(table.names[n]),
+        )
         return found
 
     @staticmethod
