@@ -45,10 +45,11 @@ from .roles import (
     Roles,
     possible,
 )
-from .shapes import compound, name_like, sentence_initial, title_case_line
+from .shapes import compound, name_like
 
 _TEXT = attrgetter("text")
 _STREET_OR_RIVER = KIND["street"] | KIND["river"]
+_DIRECTION_OR_RIVER = KIND["direction"] | KIND["river"]
 
 
 class Level(StrEnum):
@@ -69,7 +70,6 @@ class RawMention:
     authority: bool = False  # "Курский губернатор": the region named through its authority
     group: int = 0  # mentions of one list share a group number (> 0)
     weak: frozenset[int] = frozenset()  # settlements matched only through an alternate (foreign, old) name
-    initial: bool = False  # a bare name opening a sentence, where any word is capitalised
 
 
 @dataclass
@@ -304,9 +304,7 @@ class Matcher:
             return []
         last, level, ids = max(options, key=itemgetter(0))  # longest; ties keep the region, then the country
         if level is Level.SETTLEMENT and places:
-            mention = self._settlement(tokens, i, places, cued=False)
-            mention.initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
-            return [mention]
+            return [self._settlement(tokens, i, places, cued=False)]
         return [RawMention(i, last, level, ids)]
 
     def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
@@ -318,10 +316,14 @@ class Matcher:
         if not match:
             return None
         end, numbers = match
-        if compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
-            return None  # "Южно-Донецкое", "на Купянском направлении"
-        if self._followed_by(text, tokens, end, "river"):
-            return None  # "the Dnipro river"
+        if compound(text, tokens, end - 1, after=True):
+            return None  # "Южно-Донецкое"
+        if (
+            end < len(tokens)
+            and self.roles.of(tokens[end]) & _DIRECTION_OR_RIVER
+            and tight(text, tokens[end - 1], tokens[end])
+        ):
+            return None  # "на Купянском направлении", "the Dnipro river"
         if self.roles.of(tokens[end - 1]) & ADJECTIVE and self._in_district_list(text, tokens, end):
             return None  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
         if end == i + 1 and consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no

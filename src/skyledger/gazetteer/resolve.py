@@ -13,6 +13,7 @@ from .keys import first_vowel, vowel_agreement
 from .lexicon import Lexicon
 from .matcher import Level, RawMention
 from .phrases import Token
+from .shapes import sentence_initial, title_case_line
 
 BIG_PLACE = 10_000  # a settlement this large is taken on its capitalised name alone
 BIG_CITY = 100_000  # ... and this large when the name opens a sentence
@@ -119,6 +120,7 @@ class Resolver:
         self._settlement_places: dict[tuple[int, bool], Place] = {}
         self._district_places: dict[int, Place] = {}
         self._region_places: dict[str, Place] = {}
+        self._simple_places: dict[tuple[Level, str], Place] = {}
         self._facts: dict[int, tuple[tuple[str, str], str, float, str | None]] = {}
 
     def resolve(
@@ -132,7 +134,7 @@ class Resolver:
         for number in districts + others:
             item = raw[number]
             start, end = tokens[item.first].start, tokens[item.last].end
-            mention = resolved[number] = self._one(item, start, text[start:end], anchors, context_region)
+            mention = resolved[number] = self._one(text, item, start, end, anchors, context_region)
             if mention is not None and item.level is Level.DISTRICT and mention.score == 1.0 and mention.place.region:
                 district_id = self.lx.districts[self._district_number(mention.place)].id
                 anchors.add(_Anchor(start, mention.place.region, district_id))
@@ -174,15 +176,11 @@ class Resolver:
         return shared
 
     def _one(
-        self, item: RawMention, start: int, surface: str, anchors: _Anchors, context: str | None
+        self, text: str, item: RawMention, start: int, end: int, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
-        end = start + len(surface)
-        if item.level is Level.WATER:
-            place = Place(water=str(item.ids[0]), precision=PlacePrecision.REGION)
-            return PlaceMention(start, end, surface, item.level, place)
-        if item.level is Level.COUNTRY:
-            place = Place(country=str(item.ids[0]), precision=PlacePrecision.COUNTRY)
-            return PlaceMention(start, end, surface, item.level, place)
+        surface = text[start:end]
+        if item.level is Level.WATER or item.level is Level.COUNTRY:
+            return PlaceMention(start, end, surface, item.level, self._named_place(item.level, str(item.ids[0])))
         if item.level is Level.REGION:  # several: a hromada's centre name in several regions; the named one first
             codes = sorted(
                 (str(iso) for iso in item.ids), key=lambda iso: self._closeness(iso, start, anchors, context)
@@ -191,7 +189,7 @@ class Resolver:
             return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 1.0, item.authority)
         if item.level is Level.DISTRICT:
             return self._district(item, start, end, surface, anchors, context)
-        return self._settlement(item, start, end, surface, anchors, context)
+        return self._settlement(text, item, start, end, anchors, context)
 
     def _district(
         self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
@@ -212,8 +210,9 @@ class Resolver:
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), score)
 
     def _settlement(
-        self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
+        self, text: str, item: RawMention, start: int, end: int, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
+        surface = text[start:end]
         table = self.lx.settlements
         regions, row_districts = table.regions, table.districts
         named = anchors.named(start)
@@ -242,8 +241,11 @@ class Resolver:
             accepted = item.cued or supports[best] >= NAMED_DISTRICT
         elif item.cued or supports[best] > 0:
             accepted = True
-        else:  # on its name alone: a large place, spelt with the same first vowel ("Улица" is not "Елец")
-            big = table.ranks[best] >= (BIG_CITY if item.initial else BIG_PLACE) and len(surface) > 3
+        else:  # on its name alone: a large place, spelt with the same first vowel ("Улица" is not "Елец"); a city where
+            # the name opens a sentence or a Title Case headline (any word is capitalised there)
+            rank = table.ranks[best]
+            big = rank >= BIG_CITY or rank >= BIG_PLACE and not _initial(text, start)
+            big = big and len(surface) > 3
             accepted = big and first_vowel(surface) == first_vowel(table.names[best])
         if not accepted:
             return None
@@ -272,6 +274,17 @@ class Resolver:
         if gap is not None:
             return (0, gap)
         return (1, 0) if region == context else (2, 0)
+
+    def _named_place(self, level: Level, name: str) -> Place:
+        """A sea (by its English name) or a country (by its code) as a place."""
+        place = self._simple_places.get((level, name))
+        if place is None:
+            if level is Level.WATER:
+                place = Place(water=name, precision=PlacePrecision.REGION)
+            else:
+                place = Place(country=name, precision=PlacePrecision.COUNTRY)
+            self._simple_places[(level, name)] = place
+        return place
 
     def region_place(self, iso: str) -> Place:
         place = self._region_places.get(iso)
@@ -306,6 +319,11 @@ class Resolver:
         )
         name = district.name if district and with_district else None
         return Place(row.country, row.region, name, row.name, lat, lon, PlacePrecision.SETTLEMENT)
+
+
+def _initial(text: str, start: int) -> bool:
+    """Whether a name opens a sentence or stands in a Title Case headline, where any word is capitalised."""
+    return sentence_initial(text, start) or title_case_line(text, start)
 
 
 def _gap(positions: list[int], position: int) -> int | None:
