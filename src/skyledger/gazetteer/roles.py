@@ -27,6 +27,8 @@ _CACHE_LIMIT = 200_000
 
 
 class Roles:
+    """The role of each distinct word (its text decides it), worked out on first sight and kept."""
+
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
         self._water = lexicon.water_stems.firsts()
