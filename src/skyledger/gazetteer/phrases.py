@@ -12,6 +12,11 @@ T = TypeVar("T")
 _WORDS_LIMIT = 100_000  # words remembered per index
 _LIST_GAP = re.compile(r"^[\s,*_]*$")
 _TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
+# The same split over the Latin, Russian, Ukrainian and Belarusian letters only: a character class the regex engine
+# tests by table, not by Unicode category. Where no other letter is left in the gaps, both splits are the same.
+_COMMON_LETTERS = "a-zA-Zа-яА-ЯёЁіІїЇєЄґҐўЎ"
+_COMMON_SPLIT = re.compile(f"([{_COMMON_LETTERS}]+(?:['’ʼ][{_COMMON_LETTERS}]+)*)")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=200_000)
@@ -49,7 +54,9 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    parts = _TOKEN_SPLIT.split(text)  # gap, word, gap, word, ..., gap: no match objects to build
+    parts = _COMMON_SPLIT.split(text)  # gap, word, gap, word, ..., gap: no match objects to build
+    if _LETTER.search("".join(parts[0::2])):  # a letter of another alphabet ("é", "ʼ"): split by Unicode categories
+        parts = _TOKEN_SPLIT.split(text)
     tokens = []
     position = len(parts[0])
     for number in range(1, len(parts), 2):
