@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from skyledger.extract.lexicon import merged_list
-from skyledger.gazetteer import Gazetteer, PlaceMention, load_gazetteer
+from skyledger.gazetteer import Gazetteer, PlaceLevel, PlaceMention, load_gazetteer
 from skyledger.model import Place, PlacePrecision
 
 _PLURAL_NOUN = re.compile(
@@ -26,6 +26,7 @@ _ADJECTIVE = re.compile(r"(?:ского|ской|скому|ском|ских|с
 _PLACE_NOUN = re.compile(r"\s+(?:район|округ|муниципальн|городск|громад|сельсовет|поселени)")
 MAX_SPAN = 200
 LEVELS = ("country", "region", "district", "settlement", "water")
+_LEVEL_NAMES = {level: level.value for level in PlaceLevel}  # a dictionary hit, not an enum property, per mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +78,7 @@ def _plausible(mention: PlaceMention, norm: str, blocked: list[tuple[int, int]])
     surface = norm[mention.start : mention.end]
     if len(surface) <= 2 or _overlaps(mention.start, mention.end, blocked) or _not_places().match(surface):
         return False
-    if mention.level.value == "settlement" and _ADJECTIVE.search(surface):
+    if mention.level is PlaceLevel.SETTLEMENT and _ADJECTIVE.search(surface):
         return bool(_PLACE_NOUN.match(norm[mention.end : mention.end + 12]))
     return True
 
@@ -85,23 +86,23 @@ def _plausible(mention: PlaceMention, norm: str, blocked: list[tuple[int, int]])
 def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_region: str | None) -> list[PlaceHit]:
     """Places in ``text`` (original) whose spans overlap none of ``blocked`` (other recognised words)."""
     gaz = gazetteer()
-    blocked = sorted(span for span in blocked if span[1] - span[0] <= MAX_SPAN)
+    blocked = sorted([span for span in blocked if span[1] - span[0] <= MAX_SPAN])
     hits: list[PlaceHit] = []
+    target_tail, locative_tail = _target_tail(), _locative_tail()
     for mention in gaz.find_places(text, context_region):
-        if not _plausible(mention, norm, blocked) or _dateline(text, mention.start, mention.end):
+        start, end = mention.start, mention.end
+        if not _plausible(mention, norm, blocked) or _dateline(text, start, end):
             continue
-        level = mention.level.value
+        level = _LEVEL_NAMES[mention.level]
+        if level == "country" and not locative_tail.search(norm[max(0, start - 30) : start]):
+            continue  # "Russia launched ...": the attacker, not where it happened
         water = mention.surface if level == "water" or _WATER_WORDS.search(mention.surface) else None
         place = mention.place
         if level == "water":
             place = Place(water=mention.surface, precision=PlacePrecision.NONE)
-        hit = PlaceHit(mention.start, mention.end, level, place, authority=mention.authority, water=water)
-        before = norm[max(0, hit.start - 40) : hit.start]
-        origin, target = _is_origin(norm, hit), bool(_target_tail().search(before))
-        if origin or target:
-            hit = replace(hit, origin=origin, target=target)
-        if level == "country" and not _locative_tail().search(norm[max(0, hit.start - 30) : hit.start]):
-            continue  # "Russia launched ...": the attacker, not where it happened
+        origin = _is_origin(norm, start, end)
+        target = bool(target_tail.search(norm[max(0, start - 40) : start]))
+        hit = PlaceHit(start, end, level, place, origin, mention.authority, target, water)
         if level == "region":
             hits.extend(_listed_regions(text, norm, hit, gaz))
         hits.append(hit)
@@ -145,12 +146,12 @@ def _consistent(hits: list[PlaceHit], own: str | None) -> list[PlaceHit]:
     ]
 
 
-def _is_origin(norm: str, hit: PlaceHit) -> bool:
-    before = norm[max(0, hit.start - 40) : hit.start]
+def _is_origin(norm: str, start: int, end: int) -> bool:
+    before = norm[max(0, start - 40) : start]
     if _origin_tail().search(before):
         return True
-    opened = norm.rfind("(", max(0, hit.start - 4), hit.start)
-    return opened != -1 and ")" in norm[hit.end : hit.end + 8]
+    opened = norm.rfind("(", max(0, start - 4), start)
+    return opened != -1 and ")" in norm[end : end + 8]
 
 
 def _listed_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list[PlaceHit]:

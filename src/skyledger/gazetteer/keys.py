@@ -199,6 +199,7 @@ _VOWEL_CLASS = {
 }
 
 
+@lru_cache(maxsize=10_000)
 def vowels(word: str) -> str:
     """The classes of a word's vowel sounds in order: Козельским -> OEE, Kyzylsky -> EEE (glides skipped)."""
     lower = word.lower()

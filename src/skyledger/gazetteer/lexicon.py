@@ -83,21 +83,31 @@ class Lexicon:
     district_names: dict[tuple[str, str], int] = field(default_factory=dict)  # (region, English name) -> number
     city_of: dict[str, str] = field(default_factory=dict)  # oblast -> the city region inside it (UA-32 -> UA-30)
     settlement_keys: list[str] = field(default_factory=list)  # per settlement: "primary|...;alternate|..." keys
+    _primary: dict[tuple[int, bool], frozenset[str]] = field(default_factory=dict, repr=False)
 
-    def primary_keys(self, number: int, latin: bool) -> list[str]:
+    def primary_keys(self, number: int, latin: bool) -> frozenset[str]:
         """Keys of a settlement's English names (``latin``) or its Russian and Ukrainian names; not its alternates."""
-        return self.settlement_keys[number].split(";", 2)[0 if latin else 1].split("|")
+        keys = self._primary.get((number, latin))
+        if keys is None:  # split once per settlement asked about: a name's rows come up in text after text
+            fields = self.settlement_keys[number].split(";", 2)
+            keys = self._primary[(number, latin)] = frozenset(fields[0 if latin else 1].split("|"))
+        return keys
 
     def cue(self, token: Token, kind: str) -> bool:
         """Whether a token is a generic word of this kind; short ones ("г", "обл") must match letter for letter."""
+        return kind in self.cue_kinds(token)
+
+    def cue_kinds(self, token: Token) -> set[str]:
+        """The kinds of generic word a token is (see :meth:`cue`)."""
         lower = token.text.lower()
         if len(lower) <= SHORT_CUE:
-            return kind in self.short_cues.get(lower, ())
-        return any(
-            cue_kind == kind and lower.startswith(word[:3])  # the key alone would take "Силами" for "село"
+            return set(self.short_cues.get(lower, ()))
+        return {
+            cue_kind
             for key in token.bases
             for cue_kind, word in self.cues.get(key, ())
-        )
+            if lower.startswith(word[:3])  # the key alone would take "Силами" for "село"
+        }
 
     def filler(self, word: str) -> bool:
         return word.lower() in _FILLERS

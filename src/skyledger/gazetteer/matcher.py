@@ -16,17 +16,40 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import reduce
+from itertools import compress, repeat
+from operator import attrgetter, itemgetter, or_
 from typing import Any, Protocol
 
-from .keys import token_bases
-from .lexicon import ADJECTIVE_FORM, HOME, SOFT_REGION, Lexicon
+from .lexicon import HOME, Lexicon
 from .phrases import Token, consonants, list_gap, tight
-from .shapes import abbreviation, adjectival, compound, name_like, sentence_initial, title_case_line
+from .roles import (
+    ADJECTIVAL,
+    ADJECTIVE,
+    BIG_SHORT,
+    COUNTRY,
+    CUE,
+    DISTRICT,
+    HROMADA,
+    HROMADA_WORD,
+    KIND,
+    NAME,
+    NOUN,
+    PERSON,
+    REGION,
+    SEA,
+    SETTLEMENT,
+    SETTLEMENT_PHRASE,
+    SOFT,
+    WATER,
+    Roles,
+    possible,
+)
+from .shapes import compound, name_like
 
-BIG_SHORT = 100_000  # a settlement whose name has one consonant ("Уфа") is taken only when this large
-# What a word may start (or be), from its bases: a sea, a region, a district, an opening generic word, a name, a
-# hromada (from the next word), the word "громада" itself, a person's name
-_WATER, _REGION, _DISTRICT, _CUE, _NAME, _HROMADA, _HROMADA_WORD, _PERSON = 1, 2, 4, 8, 16, 32, 64, 128
+_TEXT = attrgetter("text")
+_STREET_OR_RIVER = KIND["street"] | KIND["river"]
+_DIRECTION_OR_RIVER = KIND["direction"] | KIND["river"]
 
 
 class Level(StrEnum):
@@ -47,7 +70,6 @@ class RawMention:
     authority: bool = False  # "Курский губернатор": the region named through its authority
     group: int = 0  # mentions of one list share a group number (> 0)
     weak: frozenset[int] = frozenset()  # settlements matched only through an alternate (foreign, old) name
-    initial: bool = False  # a bare name opening a sentence, where any word is capitalised
 
 
 @dataclass
@@ -64,8 +86,9 @@ class _Finder(Protocol):
 class _DistrictFinder:
     """District names: adjectives in any script ("Жуковским", "Zhukovsky"); English nouns only in Latin ("Bucha")."""
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, roles: Roles) -> None:
         self.lx = lexicon
+        self.roles = roles
 
     def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
         found = self.lx.district_stems.longest(text, tokens, i)
@@ -77,7 +100,7 @@ class _DistrictFinder:
                 return found[0], found[1] + [n for n in nouns[1] if n not in found[1]]
             return found
         # "міста", "Белгород" are not district names whatever follows them; "Білгород-Дністровський" is
-        if found and ADJECTIVE_FORM.search(tokens[found[0] - 1].text.lower()):
+        if found and self.roles.of(tokens[found[0] - 1]) & ADJECTIVE:
             return found
         return None
 
@@ -85,95 +108,51 @@ class _DistrictFinder:
 class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
-        self.hromada_keys = {key for key, cues in lexicon.cues.items() if any(kind == "hromada" for kind, _ in cues)}
-        lx = lexicon
-        opening = {"settlement", "water"}  # generic words that open a phrase: "село Дубовое", "Sea of Azov"
-        cue_keys = {key for key, cues in lx.cues.items() if any(kind in opening for kind, _ in cues)}
-        cue_keys |= {key for word, kinds in lx.short_cues.items() if kinds & opening for key in token_bases(word)}
-        # What a word may start, by its first base: one dictionary look-up per distinct word, cached
-        self._starts: dict[str, int] = {}
-        for flag, keys in (
-            (_WATER, lx.water_stems.firsts()),
-            (_REGION, lx.region_stems.firsts()),
-            (_DISTRICT, lx.district_stems.firsts() | lx.district_nouns.firsts()),
-            (_CUE, cue_keys),
-            (_HROMADA_WORD, self.hromada_keys),
-            (
-                _NAME,
-                lx.settlement_names.firsts()
-                | lx.region_nouns.firsts()
-                | lx.countries.firsts()
-                | lx.region_soft.firsts(),
-            ),
-        ):
-            for key in keys:
-                self._starts[key] = self._starts.get(key, 0) | flag
-        self._roles: dict[str, int] = {}
-        self._cues: dict[tuple[str, str], bool] = {}
+        self.roles = Roles(lexicon)  # what each word may start or be, once per distinct word
+        self._district_finder = _DistrictFinder(lexicon, self.roles)
+        self._weak: dict[str, frozenset[int]] = {}
         self._groups = 0
-
-    def _role(self, token: Token) -> int:
-        role = self._roles.get(token.text)
-        if role is None:
-            role = 0
-            for key in token.bases:
-                role |= self._starts.get(key, 0)
-            if token.text in self.lx.abbreviations:
-                role |= _NAME
-            if not name_like(token.text) and not abbreviation(token.text):
-                role &= ~_NAME  # names of places, regions and countries are capitalised (or abbreviated: ДНР, РФ)
-            elif self.lx.person(token):
-                role |= _PERSON
-            if len(self._roles) > 200_000:
-                self._roles.clear()
-            self._roles[token.text] = role
-        return role
 
     def scan(self, text: str, tokens: list[Token]) -> list[RawMention]:
         found: list[RawMention] = []
-        cached, role_of = self._roles.get, self._role
-        roles = [cached(token.text, -1) for token in tokens]  # one look-up per word; most words start nothing
-        for number, role in enumerate(roles):
-            if role < 0:
-                roles[number] = role_of(tokens[number])
-        count = len(tokens)
-        i = 0
-        while i < count:
-            role = roles[i]
-            if i + 1 < count and roles[i + 1] & _HROMADA_WORD:
-                role |= _HROMADA
-            mentions = self._at(text, tokens, i, role) if role else []
-            if mentions:
-                found.extend(mentions)
-                i = mentions[-1].last + 1
-            else:
-                i += 1
+        roles = list(map(self.roles.cached, map(_TEXT, tokens), repeat(-1)))  # one look-up per word
+        if -1 in roles:  # words not seen before
+            roles = [role if role >= 0 else self.roles.of(token) for role, token in zip(roles, tokens, strict=True)]
+        present = reduce(or_, roles, 0)
+        starts = possible(present)  # no district word in the text: no list of districts to try, and so on
+        active = [role & starts for role in roles]
+        if present & HROMADA_WORD:  # "Білопільська громада": the word before names a region
+            for number in range(1, len(roles)):
+                if roles[number] & HROMADA_WORD:
+                    active[number - 1] |= HROMADA
+        free = 0  # the first token that no mention has taken
+        for i in compress(range(len(active)), active):  # most words start nothing: only the others are visited
+            if i >= free:
+                mentions = self._at(text, tokens, i, active[i])
+                if mentions:
+                    found.extend(mentions)
+                    free = mentions[-1].last + 1
         return found
 
     def _at(self, text: str, tokens: list[Token], i: int, role: int) -> list[RawMention]:
-        for flags, attempt in (
-            (_WATER | _CUE, self._water),
-            (_REGION, self._regions),
-            (_DISTRICT, self._districts),
-            (_HROMADA, self._hromada),
-            (_CUE, self._cued_settlement),
-        ):
-            if role & flags:
-                mentions = attempt(text, tokens, i)
-                if mentions:
-                    return mentions
-        return self._bare_name(text, tokens, i) if role & _NAME else []
+        mentions: list[RawMention] = []
+        if role & (WATER | SEA):
+            mentions = self._water(text, tokens, i)
+        if not mentions and role & REGION:
+            mentions = self._regions(text, tokens, i)
+        if not mentions and role & DISTRICT:
+            mentions = self._districts(text, tokens, i)
+        if not mentions and role & HROMADA:
+            mentions = self._hromada(text, tokens, i)
+        if not mentions and role & CUE:
+            mentions = self._cued_settlement(text, tokens, i)
+        if not mentions and role & NAME:
+            mentions = self._bare_name(text, tokens, i)
+        return mentions
 
     def _is(self, tokens: list[Token], k: int, kind: str) -> bool:
-        if k >= len(tokens):
-            return False
-        key = (tokens[k].text, kind)
-        found = self._cues.get(key)
-        if found is None:
-            if len(self._cues) > 200_000:
-                self._cues.clear()
-            found = self._cues[key] = self.lx.cue(tokens[k], kind)
-        return found
+        # a kind that no cue may have ("water_mod" is not among CUE_KINDS) matches nothing
+        return k < len(tokens) and bool(self.roles.of(tokens[k]) & KIND.get(kind, 0))
 
     def _list(self, index: _Finder, text: str, tokens: list[Token], i: int) -> list[_Item]:
         """Names of one index joined by commas and conjunctions: "Белгородской, Брянской и Курской"."""
@@ -247,14 +226,14 @@ class Matcher:
         return close == after_stem and self._is(tokens, close, "district") and not self._is(tokens, close, "region_mod")
 
     def _districts(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        items = self._list(_DistrictFinder(self.lx), text, tokens, i)
+        items = self._list(self._district_finder, text, tokens, i)
         close = self._close(text, tokens, items, "district_mod", "district") if items else None
         return self._emit(items, Level.DISTRICT, close) if close is not None else []
 
     def _hromada(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
         """ "Білопільська громада": the region of its centre Білопілля (the adjective's base less -ськ is the town's;
         Шосткинська less -инськ is Шостка). A hromada is neither a raion nor its centre: it names only a region."""
-        if not self._followed_by(text, tokens, i + 1, "hromada") or not ADJECTIVE_FORM.search(tokens[i].text.lower()):
+        if not self._followed_by(text, tokens, i + 1, "hromada") or not self.roles.of(tokens[i]) & ADJECTIVE:
             return []
         if compound(text, tokens, i):
             return []  # "Середино-Будська громада" is not "Будська громада"
@@ -291,67 +270,89 @@ class Matcher:
         return [self._settlement(tokens, k, match, cued=True)]
 
     def _bare_name(self, text: str, tokens: list[Token], i: int) -> list[RawMention]:
-        token = tokens[i]  # called for words whose role has _NAME: capitalised like a name
-        if self._person(tokens, i):
-            return []
-        if i > 0 and (self._is(tokens, i - 1, "street") or self._is(tokens, i - 1, "river")):
+        token = tokens[i]  # called for words whose role has NAME: capitalised, may be a name
+        role = self.roles.of(token)  # which indexes may know the word: the others are not asked
+        before = self.roles.of(tokens[i - 1]) if i > 0 else 0
+        if role & PERSON or before & PERSON:
+            return []  # a listed name, or a word after a listed (first) name: "Вячеслав Гладков"
+        if before & _STREET_OR_RIVER:
             return []  # "улица Ленина", "вулиця Київська", "на берегу Днепра"
-        options: list[RawMention] = []
         if token.text in self.lx.abbreviations:
             return [RawMention(i, i, Level.REGION, [self.lx.abbreviations[token.text]])]
-        if SOFT_REGION.search(token.text):
+        if role & SOFT:  # "-ье" (SOFT_REGION) and a soft name's base
             soft = self.lx.region_soft.longest(text, tokens, i)
             if soft:
                 return [RawMention(i, soft[0] - 1, Level.REGION, soft[1])]
-        nouns = self.lx.region_nouns.longest(text, tokens, i)
+        options: list[tuple[int, Level, list[str] | list[int]]] = []  # (last token, level, ids)
+        nouns = self.lx.region_nouns.longest(text, tokens, i) if role & NOUN else None
         if nouns:
-            options.append(RawMention(i, nouns[0] - 1, Level.REGION, nouns[1]))
-        countries = self.lx.countries.longest(text, tokens, i)
+            options.append((nouns[0] - 1, Level.REGION, nouns[1]))
+        countries = self.lx.countries.longest(text, tokens, i) if role & COUNTRY else None
         if countries:
-            options.append(RawMention(i, countries[0] - 1, Level.COUNTRY, countries[1][:1]))
-        places = None if abbreviation(token.text) else self._bare_settlements(text, tokens, i)
+            options.append((countries[0] - 1, Level.COUNTRY, countries[1][:1]))
+        abroad = (
+            bool(options) and options[0][1] is Level.REGION and all(str(iso)[:2] not in HOME for iso in options[0][2])
+        )
+        # A one-word settlement name neither outlasts a region or a country nor displaces a home region: not sought
+        wanted = not options or abroad or role & SETTLEMENT_PHRASE
+        places = self._bare_settlements(text, tokens, i) if role & SETTLEMENT and wanted else None
         if places:
-            options.append(self._settlement(tokens, i, places, cued=False))
-            options[-1].initial = sentence_initial(text, token.start) or title_case_line(text, token.start)
+            if abroad:
+                options.pop(0)  # "Рязанью" is Ryazan, not Moldova's Rezina
+            options.append((places[0] - 1, Level.SETTLEMENT, places[1]))
         if not options:
             return []
-        abroad = options[0].level is Level.REGION and all(str(iso)[:2] not in HOME for iso in options[0].ids)
-        if abroad and any(option.level is Level.SETTLEMENT for option in options):
-            options.pop(0)  # "Рязанью" is Ryazan, not Moldova's Rezina
-        return [max(options, key=lambda m: m.last)]  # longest; ties keep the region, then the country
+        last, level, ids = max(options, key=itemgetter(0))  # longest; ties keep the region, then the country
+        if level is Level.SETTLEMENT and places:
+            return [self._settlement(tokens, i, places, cued=False)]
+        return [RawMention(i, last, level, ids)]
 
     def _bare_settlements(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[int]] | None:
+        """A settlement named at a word whose role has SETTLEMENT (long enough, no stop word), or None."""
         token = tokens[i]
-        if len(token.text) < 3 or compound(text, tokens, i):
-            return None
-        if token.text.lower() in self.lx.stop_words or token.bases[0] in self.lx.stop_bases[token.latin]:
+        if compound(text, tokens, i):
             return None
         match = self.lx.settlement_names.longest(text, tokens, i)
         if not match:
             return None
         end, numbers = match
-        if compound(text, tokens, end - 1, after=True) or self._followed_by(text, tokens, end, "direction"):
-            return None  # "Южно-Донецкое", "на Купянском направлении"
-        if self._followed_by(text, tokens, end, "river"):
-            return None  # "the Dnipro river"
-        if ADJECTIVE_FORM.search(tokens[end - 1].text.lower()) and self._in_district_list(text, tokens, end):
+        if compound(text, tokens, end - 1, after=True):
+            return None  # "Южно-Донецкое"
+        if (
+            end < len(tokens)
+            and self.roles.of(tokens[end]) & _DIRECTION_OR_RIVER
+            and tight(text, tokens[end - 1], tokens[end])
+        ):
+            return None  # "на Купянском направлении", "the Dnipro river"
+        if self.roles.of(tokens[end - 1]) & ADJECTIVE and self._in_district_list(text, tokens, end):
             return None  # "Салтівський район", "the Saltivskyi and Kyivskyi districts": districts unknown here
         if end == i + 1 and consonants(token.bases[0]) < 2:  # "Уфа" yes, any short word no
             numbers = [n for n in numbers if self.lx.settlements.ranks[n] >= BIG_SHORT]
-        if end == i + 1 and adjectival(token) and token.bases[0] in self.lx.adjective_bases:
+        if end == i + 1 and self.roles.of(token) & ADJECTIVAL and token.bases[0] in self.lx.adjective_bases:
             return None  # "Курский" is the region's adjective, not a village
         return (end, numbers) if numbers else None
 
     def _settlement(self, tokens: list[Token], i: int, match: tuple[int, list[int]], cued: bool) -> RawMention:
         end, numbers = match
-        weak: frozenset[int] = frozenset()
-        if end == i + 1:
+        weak = self._weak_of(tokens[i]).intersection(numbers) if end == i + 1 else frozenset()
+        return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
+
+    def _weak_of(self, token: Token) -> frozenset[int]:
+        """The settlements a one-word name (any of them) names only through an alternate (foreign, old) name; the word
+        alone decides, so once per word."""
+        weak = self._weak.get(token.text)
+        if weak is None:
             # An adjectival word is strong only as a place's own name (Октябрьский), not as a town's adjective
             # (Азовского) nor as another case of an adjectival name (Балабиного): those need their district named.
-            bases = {tokens[i].bases[0]} if adjectival(tokens[i]) else set(tokens[i].bases)
-            latin = tokens[i].latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
-            weak = frozenset(n for n in numbers if not bases.intersection(self.lx.primary_keys(n, latin)))
-        return RawMention(i, end - 1, Level.SETTLEMENT, numbers, cued=cued, weak=weak)
+            bases = {token.bases[0]} if self.roles.of(token) & ADJECTIVAL else set(token.bases)
+            latin = token.latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
+            names = self.lx.settlement_names
+            numbers = [n for key in token.bases for n in names.single(key)]
+            weak = frozenset(n for n in numbers if bases.isdisjoint(self.lx.primary_keys(n, latin)))
+            if len(self._weak) > 100_000:
+                self._weak.clear()
+            self._weak[token.text] = weak
+        return weak
 
     def _in_district_list(self, text: str, tokens: list[Token], k: int) -> bool:
         """Whether a district word closes the list that the name before token ``k`` belongs to ("Салтівський район",
@@ -364,16 +365,10 @@ class Matcher:
                 return True
             if self._is(tokens, k, "conjunction") or "," in text[tokens[k - 1].end : tokens[k].start]:
                 joined = True
-            elif not joined or not ADJECTIVE_FORM.search(tokens[k].text.lower()):
+            elif not joined or not self.roles.of(tokens[k]) & ADJECTIVE:
                 return False
             k += 1
         return False
 
     def _followed_by(self, text: str, tokens: list[Token], k: int, kind: str) -> bool:
         return k < len(tokens) and self._is(tokens, k, kind) and tight(text, tokens[k - 1], tokens[k])
-
-    def _person(self, tokens: list[Token], i: int) -> bool:
-        """A listed name, or a word after a listed (first) name: "Вячеслав Гладков"."""
-        if self._role(tokens[i]) & _PERSON:
-            return True
-        return i > 0 and bool(self._role(tokens[i - 1]) & _PERSON)

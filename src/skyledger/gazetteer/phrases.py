@@ -6,11 +6,17 @@ import re
 from functools import lru_cache
 from typing import Generic, TypeVar, cast
 
-from .keys import TOKEN_RE, is_latin, token_bases
+from .keys import TOKEN_RE, token_bases
 
 T = TypeVar("T")
+_WORDS_LIMIT = 100_000  # words remembered per index
 _LIST_GAP = re.compile(r"^[\s,*_]*$")
 _TOKEN_SPLIT = re.compile("(" + TOKEN_RE.pattern + ")")
+# The same split over the Latin, Russian, Ukrainian and Belarusian letters only: a character class the regex engine
+# tests by table, not by Unicode category. Where no other letter is left in the gaps, both splits are the same.
+_COMMON_LETTERS = "a-zA-Zа-яА-ЯёЁіІїЇєЄґҐўЎ"
+_COMMON_SPLIT = re.compile(f"([{_COMMON_LETTERS}]+(?:['’ʼ][{_COMMON_LETTERS}]+)*)")
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 @lru_cache(maxsize=200_000)
@@ -44,11 +50,13 @@ class Token:
 
     @property
     def latin(self) -> bool:
-        return is_latin(self.text)
+        return self.text[0].isascii()  # is_latin, inline: asked often (a token is never empty)
 
 
 def tokenize(text: str) -> list[Token]:
-    parts = _TOKEN_SPLIT.split(text)  # gap, word, gap, word, ..., gap: no match objects to build
+    parts = _COMMON_SPLIT.split(text)  # gap, word, gap, word, ..., gap: no match objects to build
+    if _LETTER.search("".join(parts[0::2])):  # a letter of another alphabet ("é", "ʼ"): split by Unicode categories
+        parts = _TOKEN_SPLIT.split(text)
     tokens = []
     position = len(parts[0])
     for number in range(1, len(parts), 2):
@@ -88,11 +96,15 @@ class PhraseIndex(Generic[T]):
     def __init__(self) -> None:
         self._single: dict[str, list[T]] = {}
         self._multi: dict[str, dict[str, list[tuple[tuple[str, ...], T]]]] = {}  # first -> second -> phrases
+        # per word asked about: whether a phrase of several words may start with it, and its one-word payloads (None
+        # for none); the word alone decides both, and the same words come up text after text
+        self._words: dict[str, tuple[bool, list[T] | None]] = {}
 
     def add(self, key: tuple[str, ...], payload: T) -> None:
         """Add a phrase; one of fewer than two consonants ("ВАО", "Уфа") is too easily a common word and is left out."""
         if not key or not all(key) or consonants("".join(key)) < 2:
             return
+        self._words.clear()
         if len(key) == 1:
             payloads = self._single.setdefault(key[0], [])
             if payload not in payloads:
@@ -105,6 +117,7 @@ class PhraseIndex(Generic[T]):
     def add_keys(self: PhraseIndex[int], rows: list[str]) -> None:
         """Bulk-load prebuilt keys: row number -> "key|key;key" (words of a key space-joined), no duplicate check."""
         single, multi = self._single, self._multi
+        self._words.clear()
         for number, field in enumerate(rows):
             for key in field.replace(";", "|").split("|"):
                 if not key:
@@ -122,40 +135,47 @@ class PhraseIndex(Generic[T]):
     def firsts(self) -> set[str]:
         return set(self._single) | set(self._multi)
 
+    def multi_firsts(self) -> set[str]:
+        """First keys of phrases of two words or more."""
+        return set(self._multi)
+
+    def single(self, key: str) -> list[T]:
+        """Payloads of the one-word phrase ``key`` (the index's own list: read it, do not change it)."""
+        return self._single.get(key, [])
+
     def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]] | None:
         """The longest phrase starting at token ``i``: (end token index, its payloads), or None.
 
         The payload list may be the index's own: read it, do not change it."""
-        bases = tokens[i].bases
-        best_end, best = 0, cast(list[T], [])
-        multi = self._multi
-        if multi and i + 1 < len(tokens):
-            for first in bases:
-                if first in multi:
-                    best_end, best = self._longest_phrase(text, tokens, i)
-                    if best_end > i + 1:
-                        return best_end, best
-                    break
-        single = self._single
-        if len(bases) == 1:
-            found = single.get(bases[0])
-            if not best:
-                return (i + 1, found) if found else None
-            singles = [found] if found else []
-        else:
-            singles = [found for found in (single.get(first) for first in bases) if found]
-            if not singles and not best:
-                return None
-            if len(singles) == 1 and not best:
-                return i + 1, singles[0]
-        merged = list(best)
-        seen = set(merged)
+        token = tokens[i]
+        word = self._words.get(token.text)
+        if word is None:
+            word = self._word(token.bases)
+            if len(self._words) > _WORDS_LIMIT:
+                self._words.clear()
+            self._words[token.text] = word
+        phrase, singles = word
+        if phrase and i + 1 < len(tokens):
+            best_end, best = self._longest_phrase(text, tokens, i)
+            if best_end > i + 1:  # a phrase found is two words or more long
+                return best_end, best
+        return (i + 1, singles) if singles else None
+
+    def _word(self, bases: tuple[str, ...]) -> tuple[bool, list[T] | None]:
+        """Whether a phrase of several words may start with a word of these bases, and the payloads of the one-word
+        phrases among them (in order of the bases, each once)."""
+        phrase = any(first in self._multi for first in bases)
+        singles = [found for found in (self._single.get(first) for first in bases) if found]
+        if len(singles) <= 1:
+            return phrase, singles[0] if singles else None
+        merged: list[T] = []
+        seen: set[T] = set()
         for found in singles:
             for payload in found:
                 if payload not in seen:
                     seen.add(payload)
                     merged.append(payload)
-        return i + 1, merged
+        return phrase, merged
 
     def _longest_phrase(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]]:
         best_end, best = 0, cast(list[T], [])
@@ -199,6 +219,9 @@ class ScriptIndex(Generic[T]):
 
     def firsts(self) -> set[str]:
         return self._by_script[True].firsts() | self._by_script[False].firsts()
+
+    def of_script(self, latin: bool) -> PhraseIndex[T]:
+        return self._by_script[latin]
 
     def longest(self, text: str, tokens: list[Token], i: int) -> tuple[int, list[T]] | None:
         return self._by_script[tokens[i].latin].longest(text, tokens, i)

@@ -13,6 +13,7 @@ from .keys import first_vowel, vowel_agreement
 from .lexicon import Lexicon
 from .matcher import Level, RawMention
 from .phrases import Token
+from .shapes import sentence_initial, title_case_line
 
 BIG_PLACE = 10_000  # a settlement this large is taken on its capitalised name alone
 BIG_CITY = 100_000  # ... and this large when the name opens a sentence
@@ -90,24 +91,20 @@ class _Anchors:
 
         A mention at the position itself does not count: it does not support itself."""
         positions = self._index().get(region)
-        if not positions:
-            return None
-        gaps = []
-        before = bisect_left(positions, position) - 1
-        if before >= 0:
-            gaps.append(position - positions[before])
-        after = bisect_right(positions, position)
-        if after < len(positions):
-            gaps.append(3 * (positions[after] - position))
-        return min(gaps) if gaps else None
+        return _gap(positions, position) if positions else None
 
     def named(self, position: int) -> dict[str, float]:
         """Support for each region named around a position: more for the nearest than for the others."""
-        gaps = {region: gap for region in self._index() if (gap := self.gap(region, position)) is not None}
+        gaps: dict[str, int] = {}
+        for region, positions in self._index().items():
+            gap = _gap(positions, position)
+            if gap is not None:
+                gaps[region] = gap
         if not gaps:
             return {}
-        nearest = min(gaps, key=lambda region: gaps[region])
-        return {region: NEAREST_REGION if region == nearest else OTHER_REGION for region in gaps}
+        support = dict.fromkeys(gaps, OTHER_REGION)
+        support[min(gaps, key=gaps.__getitem__)] = NEAREST_REGION
+        return support
 
     def districts(self, position: int) -> set[str]:
         """The districts (GeoNames ids) named elsewhere than at the position."""
@@ -118,20 +115,30 @@ class _Anchors:
 class Resolver:
     def __init__(self, lexicon: Lexicon) -> None:
         self.lx = lexicon
+        # Places and a settlement's fixed weights, built once per row asked for: the same in every text (Place is
+        # frozen, so one instance serves all); bounded by the tables' size
+        self._settlement_places: dict[tuple[int, bool], Place] = {}
+        self._district_places: dict[int, Place] = {}
+        self._region_places: dict[str, Place] = {}
+        self._simple_places: dict[tuple[Level, str], Place] = {}
+        self._facts: dict[int, tuple[tuple[str, str], str, float, str | None]] = {}
 
     def resolve(
         self, text: str, tokens: list[Token], raw: list[RawMention], context_region: str | None = None
     ) -> list[PlaceMention]:
         anchors = _Anchors(self._anchors(tokens, raw))
-        resolved: dict[int, PlaceMention | None] = {}
+        resolved: list[PlaceMention | None] = [None] * len(raw)  # in text order
         # districts first: the one each resolves to supports the settlements of the text ("Шайковка Кировского района")
-        for number, item in sorted(enumerate(raw), key=lambda pair: pair[1].level is not Level.DISTRICT):
+        districts = [number for number, item in enumerate(raw) if item.level is Level.DISTRICT]
+        others = [number for number, item in enumerate(raw) if item.level is not Level.DISTRICT]
+        for number in districts + others:
+            item = raw[number]
             start, end = tokens[item.first].start, tokens[item.last].end
-            mention = resolved[number] = self._one(item, start, text[start:end], anchors, context_region)
+            mention = resolved[number] = self._one(text, item, start, end, anchors, context_region)
             if mention is not None and item.level is Level.DISTRICT and mention.score == 1.0 and mention.place.region:
                 district_id = self.lx.districts[self._district_number(mention.place)].id
                 anchors.add(_Anchor(start, mention.place.region, district_id))
-        return [mention for _, mention in sorted(resolved.items()) if mention is not None]
+        return [mention for mention in resolved if mention is not None]
 
     def _district_number(self, place: Place) -> int:
         return self.lx.district_names[(place.region or "", place.district or "")]
@@ -154,7 +161,7 @@ class Resolver:
                         if self.lx.districts[int(n)].region == region
                     )
             elif item.level is Level.SETTLEMENT:
-                best = min(int(n) for n in item.ids)  # rows are sorted by size, largest first
+                best = min(map(int, item.ids))  # rows are sorted by size, largest first
                 if self.lx.settlements.ranks[best] >= BIG_PLACE:
                     anchors.append(_Anchor(position, self.lx.settlements.regions[best]))
         return anchors
@@ -169,15 +176,11 @@ class Resolver:
         return shared
 
     def _one(
-        self, item: RawMention, start: int, surface: str, anchors: _Anchors, context: str | None
+        self, text: str, item: RawMention, start: int, end: int, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
-        end = start + len(surface)
-        if item.level is Level.WATER:
-            place = Place(water=str(item.ids[0]), precision=PlacePrecision.REGION)
-            return PlaceMention(start, end, surface, item.level, place)
-        if item.level is Level.COUNTRY:
-            place = Place(country=str(item.ids[0]), precision=PlacePrecision.COUNTRY)
-            return PlaceMention(start, end, surface, item.level, place)
+        surface = text[start:end]
+        if item.level is Level.WATER or item.level is Level.COUNTRY:
+            return PlaceMention(start, end, surface, item.level, self._named_place(item.level, str(item.ids[0])))
         if item.level is Level.REGION:  # several: a hromada's centre name in several regions; the named one first
             codes = sorted(
                 (str(iso) for iso in item.ids), key=lambda iso: self._closeness(iso, start, anchors, context)
@@ -186,7 +189,7 @@ class Resolver:
             return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 1.0, item.authority)
         if item.level is Level.DISTRICT:
             return self._district(item, start, end, surface, anchors, context)
-        return self._settlement(item, start, end, surface, anchors, context)
+        return self._settlement(text, item, start, end, anchors, context)
 
     def _district(
         self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
@@ -207,45 +210,62 @@ class Resolver:
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), score)
 
     def _settlement(
-        self, item: RawMention, start: int, end: int, surface: str, anchors: _Anchors, context: str | None
+        self, text: str, item: RawMention, start: int, end: int, anchors: _Anchors, context: str | None
     ) -> PlaceMention | None:
+        surface = text[start:end]
         table = self.lx.settlements
-        regions, ranks, row_districts = table.regions, table.ranks, table.districts
+        regions, row_districts = table.regions, table.districts
         named = anchors.named(start)
         districts = anchors.districts(start)
         # rows are sorted by size: the largest few, and any in a region or district the text names
         by_size = sorted(map(int, item.ids))
         numbers = by_size[:8] + [n for n in by_size[8:] if regions[n] in named or row_districts[n] in districts]
-        numbers = _unique_by(numbers, lambda n: (regions[n], table.names[n]))
-
-        def support(n: int) -> float:
-            found = NAMED_DISTRICT if row_districts[n] and row_districts[n] in districts else 0.0
-            found += named.get(regions[n], 0.0)
-            return found + (CONTEXT_REGION if regions[n] == context else 0.0)
-
         opening = first_vowel(surface)
-
-        def score(n: int) -> float:
-            size = math.log10(ranks[n] + 10) + (CITY if ranks[n] >= BIG_CITY else 0.0)
-            spelling = SPELLING if first_vowel(table.names[n]) == opening else 0.0  # Кинель for Кинель, not Канал
-            return size + support(n) + spelling - (WEAK if n in item.weak else 0.0)
-
-        scores = {n: score(n) for n in numbers}
-        ranked = sorted(numbers, key=scores.__getitem__, reverse=True)
+        seen: set[tuple[str, str]] = set()
+        supports: dict[int, float] = {}  # per candidate (one per region and name): what the text says for it
+        scores: dict[int, float] = {}
+        facts, fact = self._facts, self._fact
+        for n in numbers:
+            marker, district, size, vowel = facts.get(n) or fact(n)
+            if marker in seen:
+                continue
+            seen.add(marker)
+            support = NAMED_DISTRICT if district and district in districts else 0.0
+            support += named.get(marker[0], 0.0)
+            support = supports[n] = support + (CONTEXT_REGION if marker[0] == context else 0.0)
+            spelling = SPELLING if vowel == opening else 0.0  # Кинель for Кинель, not Канал
+            scores[n] = size + support + spelling - (WEAK if n in item.weak else 0.0)
+        ranked = sorted(scores, key=scores.__getitem__, reverse=True)
         best = ranked[0]
-        row = table[best]
         if best in item.weak:  # an old or foreign name: only with a settlement word or its district named
-            accepted = item.cued or support(best) >= NAMED_DISTRICT
-        elif item.cued or support(best) > 0:
+            accepted = item.cued or supports[best] >= NAMED_DISTRICT
+        elif item.cued or supports[best] > 0:
             accepted = True
-        else:  # on its name alone: a large place, spelt with the same first vowel ("Улица" is not "Елец")
-            big = row.rank >= (BIG_CITY if item.initial else BIG_PLACE) and len(surface) > 3
-            accepted = big and first_vowel(surface) == first_vowel(row.name)
+        else:  # on its name alone: a large place, spelt with the same first vowel ("Улица" is not "Елец"); a city where
+            # the name opens a sentence or a Title Case headline (any word is capitalised there)
+            rank = table.ranks[best]
+            big = rank >= BIG_CITY or rank >= BIG_PLACE and not _initial(text, start)
+            big = big and len(surface) > 3
+            accepted = big and first_vowel(surface) == first_vowel(table.names[best])
         if not accepted:
             return None
         rivals = [n for n in ranked[1:] if scores[n] > scores[best] - 1.0]
         places = [self.settlement_place(n, with_district=row_districts[n] in districts) for n in ranked[:4]]
         return PlaceMention(start, end, surface, item.level, places[0], tuple(places[1:]), 0.6 if rivals else 1.0)
+
+    def _fact(self, n: int) -> tuple[tuple[str, str], str, float, str | None]:
+        """What scoring a settlement needs of its row: (region, name), its district, its weight by size and the first
+        vowel of its name."""
+        table = self.lx.settlements
+        rank = table.ranks[n]
+        size = math.log10(rank + 10) + (CITY if rank >= BIG_CITY else 0.0)
+        found = self._facts[n] = (
+            (table.regions[n], table.names[n]),
+            table.districts[n],
+            size,
+            first_vowel(table.names[n]),
+        )
+        return found
 
     @staticmethod
     def _closeness(region: str, position: int, anchors: _Anchors, context: str | None) -> tuple[int, int]:
@@ -255,16 +275,41 @@ class Resolver:
             return (0, gap)
         return (1, 0) if region == context else (2, 0)
 
+    def _named_place(self, level: Level, name: str) -> Place:
+        """A sea (by its English name) or a country (by its code) as a place."""
+        place = self._simple_places.get((level, name))
+        if place is None:
+            if level is Level.WATER:
+                place = Place(water=name, precision=PlacePrecision.REGION)
+            else:
+                place = Place(country=name, precision=PlacePrecision.COUNTRY)
+            self._simple_places[(level, name)] = place
+        return place
+
     def region_place(self, iso: str) -> Place:
-        info = self.lx.regions[iso]
-        return Place(country=info.country, region=iso, lat=info.lat, lon=info.lon, precision=PlacePrecision.REGION)
+        place = self._region_places.get(iso)
+        if place is None:
+            info = self.lx.regions[iso]
+            place = Place(country=info.country, region=iso, lat=info.lat, lon=info.lon, precision=PlacePrecision.REGION)
+            self._region_places[iso] = place
+        return place
 
     def district_place(self, number: int) -> Place:
-        row = self.lx.districts[number]
-        return Place(row.country, row.region, row.name, None, row.lat, row.lon, PlacePrecision.DISTRICT)
+        place = self._district_places.get(number)
+        if place is None:
+            row = self.lx.districts[number]
+            place = Place(row.country, row.region, row.name, None, row.lat, row.lon, PlacePrecision.DISTRICT)
+            self._district_places[number] = place
+        return place
 
     def settlement_place(self, number: int, with_district: bool = True) -> Place:
         """A settlement as a place; ``with_district=False`` leaves its district out (but uses its point)."""
+        place = self._settlement_places.get((number, with_district))
+        if place is None:
+            place = self._settlement_places[(number, with_district)] = self._new_settlement_place(number, with_district)
+        return place
+
+    def _new_settlement_place(self, number: int, with_district: bool) -> Place:
         row = self.lx.settlements[number]
         district = (
             self.lx.districts[self.lx.district_by_id[row.district]] if row.district in self.lx.district_by_id else None
@@ -274,6 +319,22 @@ class Resolver:
         )
         name = district.name if district and with_district else None
         return Place(row.country, row.region, name, row.name, lat, lon, PlacePrecision.SETTLEMENT)
+
+
+def _initial(text: str, start: int) -> bool:
+    """Whether a name opens a sentence or stands in a Title Case headline, where any word is capitalised."""
+    return sentence_initial(text, start) or title_case_line(text, start)
+
+
+def _gap(positions: list[int], position: int) -> int | None:
+    """How far the nearest of ``positions`` (sorted) lies from ``position``, after it counting three times; None when
+    all are at the position itself."""
+    before = bisect_left(positions, position)
+    after = bisect_right(positions, position, before)
+    if before:
+        gap = position - positions[before - 1]
+        return min(gap, 3 * (positions[after] - position)) if after < len(positions) else gap
+    return 3 * (positions[after] - position) if after < len(positions) else None
 
 
 def _unique_by(ids: list[str] | list[int], key: object) -> list[int]:
