@@ -51,6 +51,8 @@ class Alternation:
     buckets: dict[str, re.Pattern[str]]
     anywhere: re.Pattern[str] | None
     needs: tuple[str, ...] | None = None  # every match of ``anywhere`` contains one of these (None: cannot tell)
+    heads: frozenset[str] = frozenset()  # what a match of a bucket's pattern begins with, where that is known
+    loose: frozenset[str] = frozenset()  # the first characters of the buckets' other patterns
 
     def entry_of(self, match: re.Match[str]) -> Entry:
         return self.entries[int((match.lastgroup or "g0")[1:].split("_", 1)[0])]
@@ -60,7 +62,9 @@ class Alternation:
         get, anywhere, needs = self.buckets.get, self.anywhere, self.needs
         if anywhere is not None and needs is not None and not any(map(text.__contains__, needs)):
             anywhere = None  # none of its literals is in the text: it cannot match (and is slow to try everywhere)
-        for at in word_starts(text):
+        # without ``anywhere``, a match begins at a word start with one of ``heads`` or a first character of ``loose``
+        starts = word_starts(text) if anywhere is not None else starts_among(text, self.heads, self.loose)
+        for at in starts:
             if at < position:
                 continue
             bucket = get(text[at])
@@ -85,9 +89,27 @@ def word_starts(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=64)
+def word_heads(text: str) -> list[str]:
+    """The first two characters of the word at each of ``word_starts(text)``, in the same order.
+
+    Read it, do not change it: the list is cached."""
+    return [text[at : at + 2] for at in word_starts(text)]
+
+
+@lru_cache(maxsize=64)
 def text_heads(text: str) -> frozenset[str]:
     """The first two characters of every word of ``text`` (at ``word_starts``)."""
-    return frozenset([text[at : at + 2] for at in word_starts(text)])
+    return frozenset(word_heads(text))
+
+
+def starts_among(text: str, heads: frozenset[str], firsts: frozenset[str] = frozenset()) -> list[int]:
+    """The word starts of ``text`` whose first two characters are one of ``heads`` or whose first is in ``firsts``:
+    where a list whose matches begin so can match (trying only these is much cheaper than scanning the text)."""
+    if not firsts:
+        return [at for at, head in zip(word_starts(text), word_heads(text), strict=True) if head in heads]
+    return [
+        at for at, head in zip(word_starts(text), word_heads(text), strict=True) if head in heads or head[0] in firsts
+    ]
 
 
 @cache
@@ -122,6 +144,7 @@ class Words:
         self._literals = required_literals(patterns)  # per pattern, text every match of it contains
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._heads = list_heads(patterns)  # the two characters every match begins with (None: cannot tell)
+        self._headed = _headed_part(patterns) if self._heads is None else None
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -147,8 +170,15 @@ class Words:
         return self._bucketed(text, pos, endpos)
 
     def _scan(self, text: str) -> list[re.Match[str]]:
-        """The whole-text matches, by an expression of only the patterns that can match in ``text`` (those whose
-        required literal it contains): dropping alternatives that cannot match anywhere changes no match."""
+        """The whole-text matches. Where every match begins at a word start with one of the list's heads, the
+        expression is tried only at those starts (a scan tries every character). Else by an expression of only the
+        patterns that can match in ``text`` (those whose required literal it contains): dropping alternatives that
+        cannot match anywhere changes no match."""
+        if self._heads is not None:
+            return _at_starts(self._whole, text, starts_among(text, self._heads))
+        headed = self._headed
+        if headed is not None and not any(map(text.__contains__, headed.loose)):
+            return _at_starts(headed.compiled, text, starts_among(text, headed.heads))
         literals = self._literals
         if literals is None:
             return list(self._whole.finditer(text))
@@ -206,6 +236,51 @@ class Words:
         return self._whole.fullmatch(text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Headed:
+    """The patterns of a list whose matches begin with known heads, when the others have required literals: in a text
+    that lacks those literals only the former can match, and only at word starts with their heads."""
+
+    heads: frozenset[str]
+    loose: tuple[str, ...]  # a required literal of each other pattern
+    compiled: re.Pattern[str]  # the former alone, in list order
+
+
+def _headed_part(patterns: list[str]) -> _Headed | None:
+    heads: set[str] = set()
+    headed: list[str] = []
+    loose: list[str] = []
+    for pattern in patterns:
+        found = list_heads([pattern])
+        if found is not None:
+            heads |= found
+            headed.append(pattern)
+        elif literal := longest_literal(pattern):
+            loose.append(literal)
+        else:
+            return None
+    try:
+        compiled = re.compile(words(headed))
+    except re.error:
+        return None  # the whole list fails to compile too, with the error reported there
+    if not headed or not loose or compiled.groups:  # capturing groups: dropping patterns would renumber them
+        return None
+    return _Headed(frozenset(heads), tuple(loose), compiled)
+
+
+def _at_starts(compiled: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """The matches of ``compiled`` from the left, without overlaps, when it can only match at ``starts`` (what its
+    ``finditer`` finds: every other position fails)."""
+    out = []
+    position = 0
+    match = compiled.match
+    for at in starts:
+        if at >= position and (found := match(text, at)) is not None:
+            out.append(found)
+            position = found.end()
+    return out
+
+
 def compile_words(patterns: list[str], origin: str) -> Words:
     return Words(patterns, origin)
 
@@ -216,6 +291,8 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
     by_first: dict[str, list[str]] = {}
     anywhere: list[str] = []
     plain: list[str] = []  # the patterns of ``anywhere`` as written
+    heads: set[str] = set()
+    loose: set[str] = set()
     for number, (attrs, patterns, singular) in enumerate(entries):
         for pattern in patterns:
             firsts = first_chars(pattern)
@@ -224,6 +301,10 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
                 anywhere.append(f"(?P<g{number}>{pattern})")
             for char in firsts or ():
                 by_first.setdefault(char, []).append(f"(?P<g{number}>{pattern})")
+            if firsts is not None:
+                found = list_heads([pattern])
+                heads.update(found or ())
+                loose.update(firsts if found is None else ())
         single = None
         if singular:
             single = compile_words(singular, origin)
@@ -235,7 +316,7 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
         raise ConfigError(f"bad pattern: {error}", path=origin) from None
     literals = [longest_literal(pattern) for pattern in plain]
     needs = tuple(literals) if literals and all(literals) else None
-    return Alternation(tuple(compiled), buckets, rest, needs)
+    return Alternation(tuple(compiled), buckets, rest, needs, frozenset(heads), frozenset(loose))
 
 
 def _bucket(alternatives: list[str]) -> re.Pattern[str]:
