@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 from skyledger.errors import ConfigError
@@ -89,27 +90,39 @@ def word_starts(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=64)
-def word_heads(text: str) -> list[str]:
-    """The first two characters of the word at each of ``word_starts(text)``, in the same order.
+def head_index(text: str) -> dict[str, list[int]]:
+    """The word starts of ``text`` (``word_starts``) by the word's first two characters, each list in order.
 
-    Read it, do not change it: the list is cached."""
-    return [text[at : at + 2] for at in word_starts(text)]
+    Read it, do not change it: the index is cached."""
+    index: dict[str, list[int]] = {}
+    for at in word_starts(text):
+        head = text[at : at + 2]
+        found = index.get(head)
+        if found is None:
+            index[head] = [at]
+        else:
+            found.append(at)
+    return index
 
 
 @lru_cache(maxsize=64)
 def text_heads(text: str) -> frozenset[str]:
     """The first two characters of every word of ``text`` (at ``word_starts``)."""
-    return frozenset(word_heads(text))
+    return frozenset(head_index(text))
 
 
 def starts_among(text: str, heads: frozenset[str], firsts: frozenset[str] = frozenset()) -> list[int]:
-    """The word starts of ``text`` whose first two characters are one of ``heads`` or whose first is in ``firsts``:
-    where a list whose matches begin so can match (trying only these is much cheaper than scanning the text)."""
-    if not firsts:
-        return [at for at, head in zip(word_starts(text), word_heads(text), strict=True) if head in heads]
-    return [
-        at for at, head in zip(word_starts(text), word_heads(text), strict=True) if head in heads or head[0] in firsts
-    ]
+    """The word starts of ``text`` whose first two characters are one of ``heads`` or whose first is in ``firsts``,
+    in order: where a list whose matches begin so can match (trying only these is much cheaper than scanning the
+    text). Read the list, do not change it (it may be the cached index's)."""
+    index = head_index(text)
+    if firsts:
+        present = [head for head in index if head in heads or head[0] in firsts]
+    else:
+        present = [head for head in index if head in heads]
+    if len(present) <= 1:
+        return index[present[0]] if present else []
+    return sorted(chain.from_iterable([index[head] for head in present]))
 
 
 @cache
