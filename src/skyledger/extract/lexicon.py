@@ -188,10 +188,10 @@ class Words:
         patterns that can match in ``text`` (those whose required literal it contains): dropping alternatives that
         cannot match anywhere changes no match."""
         if self._heads is not None:
-            return _at_starts(self._whole, text, starts_among(text, self._heads))
+            return matches_at(self._whole, text, starts_among(text, self._heads))
         headed = self._headed
         if headed is not None and not any(map(text.__contains__, headed.loose)):
-            return _at_starts(headed.compiled, text, starts_among(text, headed.heads))
+            return matches_at(headed.compiled, text, starts_among(text, headed.heads))
         literals = self._literals
         if literals is None:
             return list(self._whole.finditer(text))
@@ -281,7 +281,7 @@ def _headed_part(patterns: list[str]) -> _Headed | None:
     return _Headed(frozenset(heads), tuple(loose), compiled)
 
 
-def _at_starts(compiled: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+def matches_at(compiled: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
     """The matches of ``compiled`` from the left, without overlaps, when it can only match at ``starts`` (what its
     ``finditer`` finds: every other position fails)."""
     out = []
