@@ -228,3 +228,8 @@ def _firsts(items: list[Any]) -> frozenset[str] | None:
             return None if rest is None else inner | rest
         return inner
     return None
+
+
+def max_width(pattern: str) -> int:
+    """The most characters a match of ``pattern`` can span."""
+    return int(_parser.parse(pattern).getwidth()[1])
