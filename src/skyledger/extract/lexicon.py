@@ -116,12 +116,12 @@ def starts_among(text: str, heads: frozenset[str], firsts: frozenset[str] = froz
     in order: where a list whose matches begin so can match (trying only these is much cheaper than scanning the
     text). Read the list, do not change it (it may be the cached index's)."""
     index = head_index(text)
+    # the smaller of the two is the one gone through (a long text has many heads, a list may have few)
+    present = index.keys() & heads if len(heads) < len(index) else heads.intersection(index)
     if firsts:
-        present = [head for head in index if head in heads or head[0] in firsts]
-    else:
-        present = [head for head in index if head in heads]
+        present = present.union([head for head in index if head[0] in firsts])
     if len(present) <= 1:
-        return index[present[0]] if present else []
+        return index[next(iter(present))] if present else []
     return sorted(chain.from_iterable([index[head] for head in present]))
 
 
