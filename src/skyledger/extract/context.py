@@ -62,6 +62,8 @@ class ReportContext:
 
     def within(self, items: list, name: str, start: int, end: int) -> list:  # type: ignore[type-arg]
         """The items of ``items`` (sorted by start) that start in ``[start, end)``."""
+        if not items:
+            return []
         starts = self._starts.get(name)
         if starts is None:
             starts = self._starts[name] = [item.start for item in items]

@@ -152,6 +152,7 @@ class Words:
         self.pattern = "|".join(patterns) if patterns else "(?!x)x"
         self._small = len(patterns) <= SMALL_LIST
         self._last: tuple[str, list[re.Match[str]]] | None = None  # the last whole text scanned, and its matches
+        self._last_starts: tuple[str, list[int]] | None = None  # the last text searched in parts, and ``_starts``
         self._prefixes = literal_prefixes(patterns)  # every match contains one of these (None: cannot tell)
         self._patterns = patterns
         self._literals = required_literals(patterns)  # per pattern, text every match of it contains
@@ -216,9 +217,18 @@ class Words:
         prefixes = self._prefixes
         return prefixes is not None and not any(map(text.__contains__, prefixes))
 
+    def _starts(self, text: str) -> list[int]:
+        """The word starts of ``text`` where a match can begin: those with the list's heads where known."""
+        if self._heads is None or self._anywhere is not None:
+            return word_starts(text)
+        last = self._last_starts
+        if last is None or last[0] is not text:  # a text is often searched sentence by sentence
+            last = self._last_starts = (text, starts_among(text, self._heads))
+        return last[1]
+
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
         stop = len(text) if endpos is None else endpos
-        starts = word_starts(text)
+        starts = self._starts(text)
         position = pos
         get, anywhere = self._buckets.get, self._anywhere
         for number in range(bisect.bisect_left(starts, pos), len(starts)):
