@@ -41,6 +41,23 @@ def list_heads(patterns: list[str]) -> frozenset[str] | None:
     return frozenset(out)
 
 
+def list_triples(patterns: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Beyond ``list_heads``: every three-character text a match of one of ``patterns`` can begin with, and the heads
+    of the patterns whose matches may be shorter (or whose beginnings are too many to list); None as ``list_heads``."""
+    triples: set[str] = set()
+    short: set[str] = set()
+    for pattern in patterns:
+        heads = list_heads([pattern])
+        if heads is None:
+            return None
+        found = _heads(list(_parse(pattern).data), 3, 0)
+        if found is None:
+            short |= heads
+        else:
+            triples |= found
+    return frozenset(triples), frozenset(short)
+
+
 def _chars(op: str, value: Any) -> set[str] | None:
     """The characters one item matches, or None (a category such as \\w, a negated set, a wide range)."""
     if op == "LITERAL":

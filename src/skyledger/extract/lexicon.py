@@ -21,6 +21,7 @@ from skyledger.extract.heads import (
     WORD_START,
     first_chars,
     list_heads,
+    list_triples,
     literal_prefixes,
     longest_literal,
     required_literals,
@@ -54,6 +55,7 @@ class Alternation:
     needs: tuple[str, ...] | None = None  # every match of ``anywhere`` contains one of these (None: cannot tell)
     heads: frozenset[str] = frozenset()  # what a match of a bucket's pattern begins with, where that is known
     loose: frozenset[str] = frozenset()  # the first characters of the buckets' other patterns
+    triples: Triples | None = None  # the buckets' patterns' list_triples, when none is loose
 
     def entry_of(self, match: re.Match[str]) -> Entry:
         return self.entries[int((match.lastgroup or "g0")[1:].split("_", 1)[0])]
@@ -64,7 +66,7 @@ class Alternation:
         if anywhere is not None and needs is not None and not any(map(text.__contains__, needs)):
             anywhere = None  # none of its literals is in the text: it cannot match (and is slow to try everywhere)
         # without ``anywhere``, a match begins at a word start with one of ``heads`` or a first character of ``loose``
-        starts = word_starts(text) if anywhere is not None else starts_among(text, self.heads, self.loose)
+        starts = word_starts(text) if anywhere is not None else starts_among(text, self.heads, self.loose, self.triples)
         for at in starts:
             if at < position:
                 continue
@@ -111,18 +113,32 @@ def text_heads(text: str) -> frozenset[str]:
     return frozenset(head_index(text))
 
 
-def starts_among(text: str, heads: frozenset[str], firsts: frozenset[str] = frozenset()) -> list[int]:
+Triples = tuple[frozenset[str], frozenset[str]]  # what list_triples finds
+
+
+def starts_among(
+    text: str, heads: frozenset[str], firsts: frozenset[str] = frozenset(), triples: Triples | None = None
+) -> list[int]:
     """The word starts of ``text`` whose first two characters are one of ``heads`` or whose first is in ``firsts``,
     in order: where a list whose matches begin so can match (trying only these is much cheaper than scanning the
-    text). Read the list, do not change it (it may be the cached index's)."""
+    text). With ``triples`` (``heads`` as three characters, and the heads of patterns that may match fewer), only
+    the starts with one of those: testing a start against a set is much cheaper than trying an expression there.
+    Read the list, do not change it (it may be the cached index's)."""
     index = head_index(text)
     # the smaller of the two is the one gone through (a long text has many heads, a list may have few)
     present = index.keys() & heads if len(heads) < len(index) else heads.intersection(index)
     if firsts:
         present = present.union([head for head in index if head[0] in firsts])
     if len(present) <= 1:
-        return index[next(iter(present))] if present else []
-    return sorted(chain.from_iterable([index[head] for head in present]))
+        starts = index[next(iter(present))] if present else []
+    else:
+        starts = sorted(chain.from_iterable([index[head] for head in present]))
+    if triples is None or not starts:
+        return starts
+    three, short = triples
+    if short:
+        return [at for at in starts if text[at : at + 3] in three or text[at : at + 2] in short]
+    return [at for at in starts if text[at : at + 3] in three]
 
 
 @cache
@@ -159,6 +175,7 @@ class Words:
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._heads = list_heads(patterns)  # the two characters every match begins with (None: cannot tell)
         self._headed = _headed_part(patterns) if self._heads is None else None
+        self._triples = list_triples(patterns) if self._heads is not None else None
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -189,10 +206,10 @@ class Words:
         patterns that can match in ``text`` (those whose required literal it contains): dropping alternatives that
         cannot match anywhere changes no match."""
         if self._heads is not None:
-            return matches_at(self._whole, text, starts_among(text, self._heads))
+            return matches_at(self._whole, text, starts_among(text, self._heads, triples=self._triples))
         headed = self._headed
         if headed is not None and not any(map(text.__contains__, headed.loose)):
-            return matches_at(headed.compiled, text, starts_among(text, headed.heads))
+            return matches_at(headed.compiled, text, starts_among(text, headed.heads, triples=headed.triples))
         literals = self._literals
         if literals is None:
             return list(self._whole.finditer(text))
@@ -223,7 +240,7 @@ class Words:
             return word_starts(text)
         last = self._last_starts
         if last is None or last[0] is not text:  # a text is often searched sentence by sentence
-            last = self._last_starts = (text, starts_among(text, self._heads))
+            last = self._last_starts = (text, starts_among(text, self._heads, triples=self._triples))
         return last[1]
 
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
@@ -267,6 +284,7 @@ class _Headed:
     heads: frozenset[str]
     loose: tuple[str, ...]  # a required literal of each other pattern
     compiled: re.Pattern[str]  # the former alone, in list order
+    triples: Triples | None  # their list_triples
 
 
 def _headed_part(patterns: list[str]) -> _Headed | None:
@@ -288,7 +306,7 @@ def _headed_part(patterns: list[str]) -> _Headed | None:
         return None  # the whole list fails to compile too, with the error reported there
     if not headed or not loose or compiled.groups:  # capturing groups: dropping patterns would renumber them
         return None
-    return _Headed(frozenset(heads), tuple(loose), compiled)
+    return _Headed(frozenset(heads), tuple(loose), compiled, list_triples(headed))
 
 
 def matches_at(compiled: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
@@ -316,6 +334,7 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
     plain: list[str] = []  # the patterns of ``anywhere`` as written
     heads: set[str] = set()
     loose: set[str] = set()
+    headed: list[str] = []  # the patterns in buckets with known heads
     for number, (attrs, patterns, singular) in enumerate(entries):
         for pattern in patterns:
             firsts = first_chars(pattern)
@@ -328,6 +347,7 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
                 found = list_heads([pattern])
                 heads.update(found or ())
                 loose.update(firsts if found is None else ())
+                headed += [pattern] if found is not None else []
         single = None
         if singular:
             single = compile_words(singular, origin)
@@ -339,7 +359,8 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
         raise ConfigError(f"bad pattern: {error}", path=origin) from None
     literals = [longest_literal(pattern) for pattern in plain]
     needs = tuple(literals) if literals and all(literals) else None
-    return Alternation(tuple(compiled), buckets, rest, needs, frozenset(heads), frozenset(loose))
+    triples = list_triples(headed) if not loose else None
+    return Alternation(tuple(compiled), buckets, rest, needs, frozenset(heads), frozenset(loose), triples)
 
 
 def _bucket(alternatives: list[str]) -> re.Pattern[str]:
