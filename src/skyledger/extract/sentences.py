@@ -7,6 +7,7 @@ introduced the list (the header ending in a colon), whose weapon and action it i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from skyledger.extract.heads import max_width
@@ -16,6 +17,10 @@ _END = re.compile(
     r"(?<=[.!?…])[\"')\]*_]*\s+(?=[\"'«(\[*_]*[A-ZА-ЯІЇЄҐ0-9\W])|\n\s*|(?<=;)\s+|(?<=:)[*_]*\s+(?=[-–—•▫▪●◾️\d*]|(?:\S+\s+){1,2}[-–—]\s)"
     r"|\s+(?=[*_]*[▫▪•●◾])"
 )
+# where an _END match can begin: right after . ! ? … ; : (its look-behinds), at a line break, or where the whitespace
+# before a bullet begins. Keep it in step with _END: every match of _END must begin at one of these places.
+_TRIGGER = re.compile(r"[.!?…;:\n]|\s+[*_]*[▫▪•●◾]")
+_AFTER_TRIGGER = frozenset(".!?…;:")
 _BULLET = re.compile(r"^[\s*_]*[\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
 _BULLET_AT = re.compile(_BULLET.pattern[1:])  # the same, matched at a given position (no copy of the rest)
 _ABBREV = re.compile(r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п))\.$")
@@ -38,7 +43,7 @@ def split(text: str) -> list[Segment]:
     """Sentences and list items of ``text`` in order; long runs without punctuation are cut at MAX_SEGMENT."""
     bounds: list[tuple[int, int, int]] = []
     start, paragraph = 0, 0
-    for match in _END.finditer(text):
+    for match in _ends(text):
         end = match.start()
         if "\n" not in match.group(0) and _abbreviation_at_end(text, start, end):
             continue
@@ -60,6 +65,22 @@ def split(text: str) -> list[Segment]:
         if piece.rstrip(" *_").endswith(":"):
             header = len(segments) - 1
     return segments
+
+
+def _ends(text: str) -> Iterator[re.Match[str]]:
+    """What ``_END.finditer(text)`` finds, trying _END only where a match can begin (a search tries every character,
+    most of them inside words): at the triggers, and right where a match ended (inside whitespace)."""
+    position = 0
+    match = _END.match
+    for trigger in _TRIGGER.finditer(text):
+        at = trigger.end() if trigger.group() in _AFTER_TRIGGER else trigger.start()
+        if at < position:
+            continue
+        found = match(text, at)
+        while found is not None:
+            yield found
+            position = found.end()
+            found = match(text, position)
 
 
 def _abbreviation_at_end(text: str, start: int, end: int) -> bool:
