@@ -10,7 +10,7 @@ import bisect
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
 from itertools import chain
@@ -56,9 +56,14 @@ class Alternation:
     heads: frozenset[str] = frozenset()  # what a match of a bucket's pattern begins with, where that is known
     loose: frozenset[str] = frozenset()  # the first characters of the buckets' other patterns
     triples: Triples | None = None  # the buckets' patterns' list_triples, when none is loose
+    numbers: dict[str, int] = field(default_factory=dict)  # group name -> entry number, as they turn up
 
     def entry_of(self, match: re.Match[str]) -> Entry:
-        return self.entries[int((match.lastgroup or "g0")[1:].split("_", 1)[0])]
+        name = match.lastgroup or "g0"
+        number = self.numbers.get(name)
+        if number is None:
+            number = self.numbers[name] = int(name[1:].split("_", 1)[0])  # "g12_1": entry 12
+        return self.entries[number]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         position = 0
@@ -98,12 +103,7 @@ def head_index(text: str) -> dict[str, list[int]]:
     Read it, do not change it: the index is cached."""
     index: dict[str, list[int]] = {}
     for at in word_starts(text):
-        head = text[at : at + 2]
-        found = index.get(head)
-        if found is None:
-            index[head] = [at]
-        else:
-            found.append(at)
+        index.setdefault(text[at : at + 2], []).append(at)
     return index
 
 
