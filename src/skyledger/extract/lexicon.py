@@ -168,7 +168,7 @@ class Words:
         self.pattern = "|".join(patterns) if patterns else "(?!x)x"
         self._small = len(patterns) <= SMALL_LIST
         self._last: tuple[str, list[re.Match[str]]] | None = None  # the last whole text scanned, and its matches
-        self._last_starts: tuple[str, list[int]] | None = None  # the last text searched in parts, and ``_starts``
+        self._searched: tuple[str, list[int] | None] | None = None  # the last text searched in parts (``_starts``)
         self._prefixes = literal_prefixes(patterns)  # every match contains one of these (None: cannot tell)
         self._patterns = patterns
         self._literals = required_literals(patterns)  # per pattern, text every match of it contains
@@ -235,13 +235,19 @@ class Words:
         return prefixes is not None and not any(map(text.__contains__, prefixes))
 
     def _starts(self, text: str) -> list[int]:
-        """The word starts of ``text`` where a match can begin: those with the list's heads where known."""
+        """The word starts of ``text`` where a match can begin. A text searched again (a report, sentence by
+        sentence) gets only those with the list's heads, found once; one searched once (often a short slice) all."""
         if self._heads is None or self._anywhere is not None:
             return word_starts(text)
-        last = self._last_starts
-        if last is None or last[0] is not text:  # a text is often searched sentence by sentence
-            last = self._last_starts = (text, starts_among(text, self._heads, triples=self._triples))
-        return last[1]
+        last = self._searched
+        if last is None or last[0] is not text:
+            self._searched = (text, None)
+            return word_starts(text)
+        starts = last[1]
+        if starts is None:
+            starts = starts_among(text, self._heads, triples=self._triples)
+            self._searched = (text, starts)
+        return starts
 
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
         stop = len(text) if endpos is None else endpos
