@@ -67,7 +67,10 @@ class ReportContext:
         starts = self._starts.get(name)
         if starts is None:
             starts = self._starts[name] = [item.start for item in items]
-        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        first = bisect.bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= end:  # most often none: no second search
+            return []
+        return items[first : bisect.bisect_left(starts, end, first)]
 
     def has_marker(self, key: str, start: int, end: int) -> bool:
         """Whether an action marker (ad, ew, lost, ...) starts in ``[start, end)``: one scan per report."""
