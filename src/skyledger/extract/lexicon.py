@@ -107,12 +107,6 @@ def head_index(text: str) -> dict[str, list[int]]:
     return index
 
 
-@lru_cache(maxsize=64)
-def text_heads(text: str) -> frozenset[str]:
-    """The first two characters of every word of ``text`` (at ``word_starts``)."""
-    return frozenset(head_index(text))
-
-
 Triples = tuple[frozenset[str], frozenset[str]]  # what list_triples finds
 
 
@@ -195,7 +189,7 @@ class Words:
         if self._small and pos == 0 and endpos is None:  # a whole text: one compiled expression scans it faster
             last = self._last
             if last is None or last[0] is not text:  # recognisers often scan the same text for the same list
-                found = [] if self._absent(text) else self._scan(text)
+                found = self._scan(text)
                 last = self._last = (text, found)
             return iter(last[1])
         return self._bucketed(text, pos, endpos)
@@ -207,6 +201,8 @@ class Words:
         cannot match anywhere changes no match."""
         if self._heads is not None:
             return matches_at(self._whole, text, starts_among(text, self._heads, triples=self._triples))
+        if self._absent(text):
+            return []
         headed = self._headed
         if headed is not None and not any(map(text.__contains__, headed.loose)):
             return matches_at(headed.compiled, text, starts_among(text, headed.heads, triples=headed.triples))
@@ -226,11 +222,7 @@ class Words:
         return list(compiled.finditer(text))
 
     def _absent(self, text: str) -> bool:
-        """Whether no word of the list can occur in ``text``: no word of it begins as one of them can (a set test), or
-        none of their literal beginnings is in it (cheap)."""
-        heads = self._heads
-        if heads is not None:
-            return heads.isdisjoint(text_heads(text))
+        """Whether no word of the list can occur in ``text``: none of their literal beginnings is in it (cheap)."""
         prefixes = self._prefixes
         return prefixes is not None and not any(map(text.__contains__, prefixes))
 
