@@ -1,8 +1,8 @@
 """What every match of a pattern must begin with or contain, for cheap tests before a scan: the first characters and
-first two characters a match can begin with (when a word list's beginnings and a text's words share none, no word of
-the list is in the text), the literal text each match begins with, and the plain text a match must contain (a pattern
-whose literal the text lacks can be left out of a scan). All of it read from the stdlib's regular-expression parser,
-in one place (``_parse``)."""
+first two or three characters a match can begin with (a word list is tried only at the word starts that begin so),
+the literal text each match begins with, the plain text a match must contain (a pattern whose literal the text lacks
+can be left out of a scan), and the most characters a match can span. All of it read from the stdlib's
+regular-expression parser, in one place (``_parse``)."""
 
 from __future__ import annotations
 
@@ -249,4 +249,7 @@ def _firsts(items: list[Any]) -> frozenset[str] | None:
 
 def max_width(pattern: str) -> int:
     """The most characters a match of ``pattern`` can span."""
-    return int(_parser.parse(pattern).getwidth()[1])
+    parsed = _parse(pattern, plain=False)
+    if parsed is None:
+        raise ValueError(f"not a regular expression: {pattern!r}")
+    return int(parsed.getwidth()[1])
