@@ -13,6 +13,7 @@ from skyledger.extract.lexicon import LANGUAGES, Alternation, Words, alternation
 from skyledger.model import Action
 
 _ORDER = {Action.IMPACT.value: 0, Action.INTERCEPTED.value: 1, Action.LAUNCHED.value: 2}
+_ACTIONS = {action.value: action for action in Action}  # a dictionary look-up is much cheaper than Action(value)
 MARKERS = ("ad", "ew", "lost", "failed", "hitnoun")
 
 
@@ -40,7 +41,7 @@ def find_actions(text: str) -> list[ActionMention]:
     out = []
     for match in lex.finditer(text):
         attrs = lex.entry_of(match).attrs
-        out.append(ActionMention(match.start(), match.end(), Action(str(attrs["action"])), str(attrs["kind"])))
+        out.append(ActionMention(match.start(), match.end(), _ACTIONS[str(attrs["action"])], str(attrs["kind"])))
     return out
 
 

@@ -62,10 +62,15 @@ class ReportContext:
 
     def within(self, items: list, name: str, start: int, end: int) -> list:  # type: ignore[type-arg]
         """The items of ``items`` (sorted by start) that start in ``[start, end)``."""
+        if not items:
+            return []
         starts = self._starts.get(name)
         if starts is None:
             starts = self._starts[name] = [item.start for item in items]
-        return items[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        first = bisect.bisect_left(starts, start)
+        if first == len(starts) or starts[first] >= end:  # most often none: no second search
+            return []
+        return items[first : bisect.bisect_left(starts, end, first)]
 
     def has_marker(self, key: str, start: int, end: int) -> bool:
         """Whether an action marker (ad, ew, lost, ...) starts in ``[start, end)``: one scan per report."""
@@ -77,11 +82,22 @@ class ReportContext:
 
     def has(self, key: str, start: int, end: int, name: str = "context") -> bool:
         """Whether a word of list ``key`` (of ``name``.toml) starts in ``[start, end)``: one scan per report."""
+        return _any_within(self.found(key, name), start, end)
+
+    def found(self, key: str, name: str = "context") -> list[int]:
+        """Where the words of list ``key`` (of ``name``.toml) start, in order: one scan per report."""
         found = self._found.get((name, key))
         if found is None:
             found = self._found[(name, key)] = [m.start() for m in word_pattern(name, key).finditer(self.norm)]
-        at = bisect.bisect_left(found, start)
-        return at < len(found) and found[at] < end
+        return found
+
+
+def _any_within(found: list[int], start: int, end: int) -> bool:
+    """Whether one of the sorted positions ``found`` is in ``[start, end)``."""
+    if not found:
+        return False
+    at = bisect.bisect_left(found, start)
+    return at < len(found) and found[at] < end
 
 
 def build(report: Report, source: Source | None) -> ReportContext | None:
@@ -128,16 +144,17 @@ def _skipped(context: ReportContext) -> set[int]:
     """Sentences that yield no claim: a media report's title, recaps, advice, alerts, emergency crews at a site."""
     skipped: set[int] = set()
     stale = times.stale_dates(context.norm, context.report.published)
+    recaps, skips, weak_recaps = context.found("recap"), context.found("skip"), context.found("recap_weak")
+    title_end = _title_end(context.text) if context.owner is None else 0
     recalled = -1  # the last recap sentence: "Тоді ..." right after it goes on recalling
     for index, segment in enumerate(context.segments):
         start, end = segment.start, segment.end
-        at = bisect.bisect_left(stale, start)
-        dated_earlier = at < len(stale) and stale[at] < end
-        title = context.owner is None and _in_title(context, segment)
-        if context.has("recap", start, end) or (recalled == index - 1 and context.has("recap_then", start, start + 3)):
+        dated_earlier = _any_within(stale, start, end)
+        title = start < title_end
+        if _any_within(recaps, start, end) or (recalled == index - 1 and context.has("recap_then", start, start + 3)):
             recalled = index
-        recap = recalled == index or context.has("skip", start, end)
-        weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
+        recap = recalled == index or _any_within(skips, start, end)
+        weak = _any_within(weak_recaps, start, end) and not attribution.has_speech(context.norm, start, end)
         if title or recap or weak or dated_earlier:
             skipped.add(index)
         if title and not recap:
@@ -145,13 +162,13 @@ def _skipped(context: ReportContext) -> set[int]:
     return skipped
 
 
-def _in_title(context: ReportContext, segment: Segment) -> bool:
-    """Inside a media report's headline: a first line with no final stop, followed by more text."""
-    text = context.text
+def _title_end(text: str) -> int:
+    """Where a media report's headline ends (0 when it has none): a first line with no final stop, followed by more
+    text. Sentences that start before it are inside the headline."""
     first_end = text.find("\n")
-    if first_end == -1 or segment.start >= first_end or not text[first_end:].strip():
-        return False
-    return not _TITLE_END.search(text[:first_end].rstrip())
+    if first_end == -1 or not text[first_end:].strip() or _TITLE_END.search(text[:first_end].rstrip()):
+        return 0
+    return first_end
 
 
 def report_classes(context: ReportContext) -> list[tuple[str, str | None]]:

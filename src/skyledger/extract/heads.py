@@ -1,8 +1,8 @@
 """What every match of a pattern must begin with or contain, for cheap tests before a scan: the first characters and
-first two characters a match can begin with (when a word list's beginnings and a text's words share none, no word of
-the list is in the text), the literal text each match begins with, and the plain text a match must contain (a pattern
-whose literal the text lacks can be left out of a scan). All of it read from the stdlib's regular-expression parser,
-in one place (``_parse``)."""
+first two or three characters a match can begin with (a word list is tried only at the word starts that begin so),
+the literal text each match begins with, the plain text a match must contain (a pattern whose literal the text lacks
+can be left out of a scan), and the most characters a match can span. All of it read from the stdlib's
+regular-expression parser, in one place (``_parse``)."""
 
 from __future__ import annotations
 
@@ -39,6 +39,23 @@ def list_heads(patterns: list[str]) -> frozenset[str] | None:
             return None
         out |= found
     return frozenset(out)
+
+
+def list_triples(patterns: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    """Beyond ``list_heads``: every three-character text a match of one of ``patterns`` can begin with, and the heads
+    of the patterns whose matches may be shorter (or whose beginnings are too many to list); None as ``list_heads``."""
+    triples: set[str] = set()
+    short: set[str] = set()
+    for pattern in patterns:
+        heads = list_heads([pattern])
+        if heads is None:
+            return None
+        found = _heads(list(_parse(pattern).data), 3, 0)
+        if found is None:
+            short |= heads
+        else:
+            triples |= found
+    return frozenset(triples), frozenset(short)
 
 
 def _chars(op: str, value: Any) -> set[str] | None:
@@ -228,3 +245,11 @@ def _firsts(items: list[Any]) -> frozenset[str] | None:
             return None if rest is None else inner | rest
         return inner
     return None
+
+
+def max_width(pattern: str) -> int:
+    """The most characters a match of ``pattern`` can span."""
+    parsed = _parse(pattern, plain=False)
+    if parsed is None:
+        raise ValueError(f"not a regular expression: {pattern!r}")
+    return int(parsed.getwidth()[1])

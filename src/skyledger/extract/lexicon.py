@@ -10,9 +10,10 @@ import bisect
 import re
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import chain
 from typing import Any
 
 from skyledger.errors import ConfigError
@@ -20,6 +21,7 @@ from skyledger.extract.heads import (
     WORD_START,
     first_chars,
     list_heads,
+    list_triples,
     literal_prefixes,
     longest_literal,
     required_literals,
@@ -51,16 +53,26 @@ class Alternation:
     buckets: dict[str, re.Pattern[str]]
     anywhere: re.Pattern[str] | None
     needs: tuple[str, ...] | None = None  # every match of ``anywhere`` contains one of these (None: cannot tell)
+    heads: frozenset[str] = frozenset()  # what a match of a bucket's pattern begins with, where that is known
+    loose: frozenset[str] = frozenset()  # the first characters of the buckets' other patterns
+    triples: Triples | None = None  # the buckets' patterns' list_triples, when none is loose
+    numbers: dict[str, int] = field(default_factory=dict)  # group name -> entry number, as they turn up
 
     def entry_of(self, match: re.Match[str]) -> Entry:
-        return self.entries[int((match.lastgroup or "g0")[1:].split("_", 1)[0])]
+        name = match.lastgroup or "g0"
+        number = self.numbers.get(name)
+        if number is None:
+            number = self.numbers[name] = int(name[1:].split("_", 1)[0])  # "g12_1": entry 12
+        return self.entries[number]
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         position = 0
         get, anywhere, needs = self.buckets.get, self.anywhere, self.needs
         if anywhere is not None and needs is not None and not any(map(text.__contains__, needs)):
             anywhere = None  # none of its literals is in the text: it cannot match (and is slow to try everywhere)
-        for at in word_starts(text):
+        # without ``anywhere``, a match begins at a word start with one of ``heads`` or a first character of ``loose``
+        starts = word_starts(text) if anywhere is not None else starts_among(text, self.heads, self.loose, self.triples)
+        for at in starts:
             if at < position:
                 continue
             bucket = get(text[at])
@@ -85,9 +97,42 @@ def word_starts(text: str) -> list[int]:
 
 
 @lru_cache(maxsize=64)
-def text_heads(text: str) -> frozenset[str]:
-    """The first two characters of every word of ``text`` (at ``word_starts``)."""
-    return frozenset([text[at : at + 2] for at in word_starts(text)])
+def head_index(text: str) -> dict[str, list[int]]:
+    """The word starts of ``text`` (``word_starts``) by the word's first two characters, each list in order.
+
+    Read it, do not change it: the index is cached."""
+    index: dict[str, list[int]] = {}
+    for at in word_starts(text):
+        index.setdefault(text[at : at + 2], []).append(at)
+    return index
+
+
+Triples = tuple[frozenset[str], frozenset[str]]  # what list_triples finds
+
+
+def starts_among(
+    text: str, heads: frozenset[str], firsts: frozenset[str] = frozenset(), triples: Triples | None = None
+) -> list[int]:
+    """The word starts of ``text`` whose first two characters are one of ``heads`` or whose first is in ``firsts``,
+    in order: where a list whose matches begin so can match (trying only these is much cheaper than scanning the
+    text). With ``triples`` (``heads`` as three characters, and the heads of patterns that may match fewer), only
+    the starts with one of those: testing a start against a set is much cheaper than trying an expression there.
+    Read the list, do not change it (it may be the cached index's)."""
+    index = head_index(text)
+    # the smaller of the two is the one gone through (a long text has many heads, a list may have few)
+    present = index.keys() & heads if len(heads) < len(index) else heads.intersection(index)
+    if firsts:
+        present = present.union([head for head in index if head[0] in firsts])
+    if len(present) <= 1:
+        starts = index[next(iter(present))] if present else []
+    else:
+        starts = sorted(chain.from_iterable([index[head] for head in present]))
+    if triples is None or not starts:
+        return starts
+    three, short = triples
+    if short:
+        return [at for at in starts if text[at : at + 3] in three or text[at : at + 2] in short]
+    return [at for at in starts if text[at : at + 3] in three]
 
 
 @cache
@@ -117,11 +162,14 @@ class Words:
         self.pattern = "|".join(patterns) if patterns else "(?!x)x"
         self._small = len(patterns) <= SMALL_LIST
         self._last: tuple[str, list[re.Match[str]]] | None = None  # the last whole text scanned, and its matches
+        self._searched: tuple[str, list[int] | None] | None = None  # the last text searched in parts (``_starts``)
         self._prefixes = literal_prefixes(patterns)  # every match contains one of these (None: cannot tell)
         self._patterns = patterns
         self._literals = required_literals(patterns)  # per pattern, text every match of it contains
         self._subsets: dict[tuple[int, ...], re.Pattern[str]] = {}
         self._heads = list_heads(patterns)  # the two characters every match begins with (None: cannot tell)
+        self._headed = _headed_part(patterns) if self._heads is None else None
+        self._triples = list_triples(patterns) if self._heads is not None else None
         by_first: dict[str, list[str]] = {}
         anywhere: list[str] = []
         for pattern in patterns:
@@ -141,14 +189,23 @@ class Words:
         if self._small and pos == 0 and endpos is None:  # a whole text: one compiled expression scans it faster
             last = self._last
             if last is None or last[0] is not text:  # recognisers often scan the same text for the same list
-                found = [] if self._absent(text) else self._scan(text)
+                found = self._scan(text)
                 last = self._last = (text, found)
             return iter(last[1])
         return self._bucketed(text, pos, endpos)
 
     def _scan(self, text: str) -> list[re.Match[str]]:
-        """The whole-text matches, by an expression of only the patterns that can match in ``text`` (those whose
-        required literal it contains): dropping alternatives that cannot match anywhere changes no match."""
+        """The whole-text matches. Where every match begins at a word start with one of the list's heads, the
+        expression is tried only at those starts (a scan tries every character). Else by an expression of only the
+        patterns that can match in ``text`` (those whose required literal it contains): dropping alternatives that
+        cannot match anywhere changes no match."""
+        if self._heads is not None:
+            return matches_at(self._whole, text, starts_among(text, self._heads, triples=self._triples))
+        if self._absent(text):
+            return []
+        headed = self._headed
+        if headed is not None and not any(map(text.__contains__, headed.loose)):
+            return matches_at(headed.compiled, text, starts_among(text, headed.heads, triples=headed.triples))
         literals = self._literals
         if literals is None:
             return list(self._whole.finditer(text))
@@ -165,17 +222,28 @@ class Words:
         return list(compiled.finditer(text))
 
     def _absent(self, text: str) -> bool:
-        """Whether no word of the list can occur in ``text``: no word of it begins as one of them can (a set test), or
-        none of their literal beginnings is in it (cheap)."""
-        heads = self._heads
-        if heads is not None:
-            return heads.isdisjoint(text_heads(text))
+        """Whether no word of the list can occur in ``text``: none of their literal beginnings is in it (cheap)."""
         prefixes = self._prefixes
         return prefixes is not None and not any(map(text.__contains__, prefixes))
 
+    def _starts(self, text: str) -> list[int]:
+        """The word starts of ``text`` where a match can begin. A text searched again (a report, sentence by
+        sentence) gets only those with the list's heads, found once; one searched once (often a short slice) all."""
+        if self._heads is None or self._anywhere is not None:
+            return word_starts(text)
+        last = self._searched
+        if last is None or last[0] is not text:
+            self._searched = (text, None)
+            return word_starts(text)
+        starts = last[1]
+        if starts is None:
+            starts = starts_among(text, self._heads, triples=self._triples)
+            self._searched = (text, starts)
+        return starts
+
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
         stop = len(text) if endpos is None else endpos
-        starts = word_starts(text)
+        starts = self._starts(text)
         position = pos
         get, anywhere = self._buckets.get, self._anywhere
         for number in range(bisect.bisect_left(starts, pos), len(starts)):
@@ -206,6 +274,52 @@ class Words:
         return self._whole.fullmatch(text)
 
 
+@dataclass(frozen=True, slots=True)
+class _Headed:
+    """The patterns of a list whose matches begin with known heads, when the others have required literals: in a text
+    that lacks those literals only the former can match, and only at word starts with their heads."""
+
+    heads: frozenset[str]
+    loose: tuple[str, ...]  # a required literal of each other pattern
+    compiled: re.Pattern[str]  # the former alone, in list order
+    triples: Triples | None  # their list_triples
+
+
+def _headed_part(patterns: list[str]) -> _Headed | None:
+    heads: set[str] = set()
+    headed: list[str] = []
+    loose: list[str] = []
+    for pattern in patterns:
+        found = list_heads([pattern])
+        if found is not None:
+            heads |= found
+            headed.append(pattern)
+        elif literal := longest_literal(pattern):
+            loose.append(literal)
+        else:
+            return None
+    try:
+        compiled = re.compile(words(headed))
+    except re.error:
+        return None  # the whole list fails to compile too, with the error reported there
+    if not headed or not loose or compiled.groups:  # capturing groups: dropping patterns would renumber them
+        return None
+    return _Headed(frozenset(heads), tuple(loose), compiled, list_triples(headed))
+
+
+def matches_at(compiled: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """The matches of ``compiled`` from the left, without overlaps, when it can only match at ``starts`` (what its
+    ``finditer`` finds: every other position fails)."""
+    out = []
+    position = 0
+    match = compiled.match
+    for at in starts:
+        if at >= position and (found := match(text, at)) is not None:
+            out.append(found)
+            position = found.end()
+    return out
+
+
 def compile_words(patterns: list[str], origin: str) -> Words:
     return Words(patterns, origin)
 
@@ -216,6 +330,9 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
     by_first: dict[str, list[str]] = {}
     anywhere: list[str] = []
     plain: list[str] = []  # the patterns of ``anywhere`` as written
+    heads: set[str] = set()
+    loose: set[str] = set()
+    headed: list[str] = []  # the patterns in buckets with known heads
     for number, (attrs, patterns, singular) in enumerate(entries):
         for pattern in patterns:
             firsts = first_chars(pattern)
@@ -224,6 +341,11 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
                 anywhere.append(f"(?P<g{number}>{pattern})")
             for char in firsts or ():
                 by_first.setdefault(char, []).append(f"(?P<g{number}>{pattern})")
+            if firsts is not None:
+                found = list_heads([pattern])
+                heads.update(found or ())
+                loose.update(firsts if found is None else ())
+                headed += [pattern] if found is not None else []
         single = None
         if singular:
             single = compile_words(singular, origin)
@@ -235,7 +357,8 @@ def alternation(entries: list[tuple[dict[str, Any], list[str], list[str]]], orig
         raise ConfigError(f"bad pattern: {error}", path=origin) from None
     literals = [longest_literal(pattern) for pattern in plain]
     needs = tuple(literals) if literals and all(literals) else None
-    return Alternation(tuple(compiled), buckets, rest, needs)
+    triples = list_triples(headed) if not loose else None
+    return Alternation(tuple(compiled), buckets, rest, needs, frozenset(heads), frozenset(loose), triples)
 
 
 def _bucket(alternatives: list[str]) -> re.Pattern[str]:

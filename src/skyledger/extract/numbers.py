@@ -12,13 +12,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from skyledger.errors import ConfigError
-from skyledger.extract.lexicon import LANGUAGES, Words, compile_words, read
+from skyledger.extract.heads import WORD_START, first_chars, list_heads
+from skyledger.extract.lexicon import LANGUAGES, Words, compile_words, matches_at, read, starts_among
 from skyledger.model import CountQualifier
 
 MAX_DIGITS = 7
+# the check of the character before a number follows its first digit ("\d(?<![...]\d)" rather than "(?<![...])\d"):
+# an expression that opens with a digit is searched by skipping to digits, one that opens with a look-behind is tried
+# at every character
 _DIGITS = re.compile(
-    r"(?<![\d.,:/№-])(\d{1,7})(?![\d])(?![.:]\d)(?!-?(?:летн|річн|year|х год|т[иі]|го\b|й\b|мм|mm|км|km))"
+    r"(\d(?<![\d.,:/№-]\d)\d{0,6})(?![\d])(?![.:]\d)(?!-?(?:летн|річн|year|х год|т[иі]|го\b|й\b|мм|mm|км|km))"
 )
+_AFTER_HYPHEN = re.compile(r"-(?=[\w\"«(-])")  # its end: where a number word may begin though no word does
 _JOINER = re.compile(r"^(?:\s|-|\s+and\s+|\s+и\s+|\s+і\s+)$")
 WEAK = frozenset({"a", "an", "another", "single", "lone"})
 
@@ -44,8 +49,11 @@ class _Tables:
     approximate: re.Pattern[str]
     unspecified: Words
     distributive: re.Pattern[str]
+    any_qualifier: re.Pattern[str]  # finds something where one of the three above does (a cheap test before them)
     scales: tuple[tuple[re.Pattern[str], int], ...]
     any_scale: re.Pattern[str]  # matches where one of ``scales`` does (a cheap test before trying each)
+    # what a number word begins with: its first two characters, or for one that may be shorter its first (None: unknown)
+    word_heads: tuple[frozenset[str], frozenset[str]] | None
 
 
 MAX_VALUE = 10_000_000
@@ -86,9 +94,24 @@ def tables() -> _Tables:
         approximate=_tail(quals["approximate"]),
         unspecified=compile_words(quals["unspecified"], origin),
         distributive=_tail(quals["distributive"]),
+        any_qualifier=_tail(quals["at_least"] + quals["approximate"] + quals["distributive"]),
         scales=tuple((re.compile(r"\s*(?:" + pattern + r")(?!\w)"), value) for pattern, value in scales),
         any_scale=re.compile(r"\s*(?:" + "|".join(f"(?:{pattern})" for pattern, _ in scales) + r")(?!\w)"),
+        word_heads=_beginnings([pattern for pattern, _ in values]),
     )
+
+
+def _beginnings(patterns: list[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+    heads: set[str] = set()
+    firsts: set[str] = set()
+    for pattern in patterns:
+        found = list_heads([pattern])
+        chars = first_chars(pattern) if found is None else frozenset()
+        if chars is None or not all(WORD_START.fullmatch(char) for char in chars):
+            return None  # a number word could begin where no word does (and not after a hyphen)
+        heads.update(found or ())
+        firsts.update(chars)
+    return frozenset(heads), frozenset(firsts)
 
 
 @lru_cache(maxsize=4096)
@@ -121,7 +144,7 @@ def find_numbers(text: str) -> list[Number]:
     table = tables()
     raw: list[tuple[int, int, int]] = [(m.start(1), m.end(1), int(m.group(1))) for m in _DIGITS.finditer(text)]
     words: list[tuple[int, int, int]] = []
-    for match in table.words.finditer(text):
+    for match in _word_matches(text):
         value = word_value(match.group(0))
         if value is not None:
             joined = words and _JOINER.match(text[words[-1][1] : match.start()])
@@ -134,6 +157,24 @@ def find_numbers(text: str) -> list[Number]:
         numbers.append(Number(match.start(), match.end(), None, CountQualifier.UNSPECIFIED))
     numbers.sort(key=lambda number: number.start)
     return numbers
+
+
+def _word_matches(text: str) -> list[re.Match[str]]:
+    """What ``tables().words.finditer`` finds, trying only where a number word can begin (not after a letter): at a
+    word start or right after a hyphen ("forty-two"), with a number word's beginning. A scan tries every character."""
+    table = tables()
+    if table.word_heads is None:
+        return list(table.words.finditer(text))
+    heads, firsts = table.word_heads
+    starts = starts_among(text, heads, firsts)
+    if "-" in text:  # after a hyphen no word starts: those places are added
+        extra = [
+            at
+            for match in _AFTER_HYPHEN.finditer(text)
+            if text[(at := match.end()) : at + 2] in heads or text[at : at + 1] in firsts
+        ]
+        starts = sorted(starts + extra) if extra else starts
+    return matches_at(table.words, text, starts)
 
 
 def _scaled(text: str, end: int, value: int) -> tuple[int, int]:
@@ -151,6 +192,9 @@ def _scaled(text: str, end: int, value: int) -> tuple[int, int]:
 def _qualify(text: str, start: int, end: int, value: int) -> Number:
     table = tables()
     before = text[max(0, start - 24) : start]
+    weak = text[start:end] in WEAK
+    if not table.any_qualifier.search(before):  # most numbers: one search instead of three
+        return Number(start, end, value, CountQualifier.EXACT, False, weak, None)
     qualifier, q_start = CountQualifier.EXACT, None
     for pattern, kind in ((table.at_least, CountQualifier.AT_LEAST), (table.approximate, CountQualifier.APPROXIMATE)):
         match = pattern.search(before)
@@ -158,7 +202,6 @@ def _qualify(text: str, start: int, end: int, value: int) -> Number:
             qualifier, q_start = kind, start - len(before) + match.start()
             break
     distributive = bool(table.distributive.search(before))
-    weak = text[start:end] in WEAK
     return Number(start, end, value, qualifier, distributive, weak, q_start)
 
 

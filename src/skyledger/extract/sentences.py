@@ -7,16 +7,26 @@ introduced the list (the header ending in a colon), whose weapon and action it i
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+
+from skyledger.extract.heads import max_width
 
 # a sentence ends at . ! ? or a line break; not after an initial or an abbreviation like "обл." before a lower-case word
 _END = re.compile(
     r"(?<=[.!?…])[\"')\]*_]*\s+(?=[\"'«(\[*_]*[A-ZА-ЯІЇЄҐ0-9\W])|\n\s*|(?<=;)\s+|(?<=:)[*_]*\s+(?=[-–—•▫▪●◾️\d*]|(?:\S+\s+){1,2}[-–—]\s)"
     r"|\s+(?=[*_]*[▫▪•●◾])"
 )
+# where an _END match can begin: right after . ! ? … ; : (its look-behinds), at a line break, or where the whitespace
+# before a bullet begins. Keep it in step with _END: every match of _END must begin at one of these places.
+_TRIGGER = re.compile(r"[.!?…;:\n]|\s+[*_]*[▫▪•●◾]")
+_AFTER_TRIGGER = frozenset(".!?…;:")
 _BULLET = re.compile(r"^[\s*_]*[\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
 _BULLET_AT = re.compile(_BULLET.pattern[1:])  # the same, matched at a given position (no copy of the rest)
 _ABBREV = re.compile(r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п))\.$")
+_ABBREV_WIDTH = max_width(_ABBREV.pattern)  # a match is no longer: only a sentence's last characters are searched
+# "десять – над ...", "два БПЛА – над ...", "29 ракет и 149 дронов": what follows a colon, item by item
+_ITEM = re.compile(r"[\s*_]*(?:(?:[\w'*]+\s+){0,2}[\w'*]+\s*[-–—]\s|\d)")  # used with match(text, pos, endpos)
 MAX_SEGMENT = 4000
 
 
@@ -33,11 +43,11 @@ def split(text: str) -> list[Segment]:
     """Sentences and list items of ``text`` in order; long runs without punctuation are cut at MAX_SEGMENT."""
     bounds: list[tuple[int, int, int]] = []
     start, paragraph = 0, 0
-    for match in _END.finditer(text):
-        piece = text[start : match.start()]
-        if piece.endswith(".") and _ABBREV.search(piece) and "\n" not in match.group(0):
+    for match in _ends(text):
+        end = match.start()
+        if "\n" not in match.group(0) and _abbreviation_at_end(text, start, end):
             continue
-        bounds.extend(_cut(start, match.start(), paragraph))
+        bounds.extend(_cut(start, end, paragraph))
         if match.group(0).count("\n") >= 2 or ("\n" in match.group(0) and not _BULLET_AT.match(text, match.end())):
             paragraph += 1
         start = match.end()
@@ -48,8 +58,7 @@ def split(text: str) -> list[Segment]:
         piece = text[seg_start:seg_end]
         if not piece.strip():
             continue
-        bullet = _BULLET.match(piece)
-        is_item = header is not None and (bool(bullet) or _looks_like_item(piece))
+        is_item = header is not None and _is_item(text, seg_start, seg_end)
         if not is_item:
             header = None
         segments.append(Segment(seg_start, seg_end, is_item, header if is_item else None, para))
@@ -58,9 +67,32 @@ def split(text: str) -> list[Segment]:
     return segments
 
 
-def _looks_like_item(piece: str) -> bool:
-    """ "десять – над ...", "два БПЛА – над ...", "29 ракет и 149 дронов": what follows a colon, item by item."""
-    return bool(re.match(r"^[\s*_]*(?:(?:[\w'*]+\s+){0,2}[\w'*]+\s*[-–—]\s|\d)", piece))
+def _ends(text: str) -> Iterator[re.Match[str]]:
+    """What ``_END.finditer(text)`` finds, trying _END only where a match can begin (a search tries every character,
+    most of them inside words): at the triggers, and right where a match ended (inside whitespace)."""
+    position = 0
+    match = _END.match
+    for trigger in _TRIGGER.finditer(text):
+        at = trigger.end() if trigger.group() in _AFTER_TRIGGER else trigger.start()
+        if at < position:
+            continue
+        found = match(text, at)
+        while found is not None:
+            yield found
+            position = found.end()
+            found = match(text, position)
+
+
+def _abbreviation_at_end(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends with an initial or an abbreviation ("обл.")."""
+    # searched in the text, not a copy of the sentence: what precedes ``start`` is the whitespace ending the sentence
+    # before, where a sentence begins anyway
+    return end > start and text[end - 1] == "." and bool(_ABBREV.search(text, max(start, end - _ABBREV_WIDTH), end))
+
+
+def _is_item(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]``, after a list's header, is an item: a bullet or what looks like one."""
+    return bool(_BULLET_AT.match(text, start, end) or _ITEM.match(text, start, end))
 
 
 def _cut(start: int, end: int, paragraph: int) -> list[tuple[int, int, int]]:

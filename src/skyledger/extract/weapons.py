@@ -52,16 +52,20 @@ def lexicon() -> Alternation:
     return alternation(entries, "skyledger/extract/data/*/weapons.toml")
 
 
-def _mention(entry: Entry, match: re.Match[str]) -> WeaponMention | None:
+def _mention(entry: Entry, match: re.Match[str], text: str) -> WeaponMention | None:
+    """The mention ``match`` makes, flags read from its neighbours; None for a skip word or the means of defence."""
     cls = str(entry.attrs["class"])
-    if cls == SKIP:
+    start, end = match.span()
+    if cls == SKIP or _is_agent(text, start):
         return None
-    singular = bool(entry.singular and entry.singular.fullmatch(match.group(0)))
+    singular = bool(entry.singular and entry.singular.fullmatch(match.group(0))) or _grammatical_singular(
+        text, start, end
+    )
+    modifier = _used_as_modifier(text, end)
     model = entry.attrs.get("model")
     launcher = bool(entry.attrs.get("launcher"))
-    return WeaponMention(
-        match.start(), match.end(), cls, str(model) if model else None, singular, model is None, launcher
-    )
+    model_name = str(model) if model else None
+    return WeaponMention(start, end, cls, model_name, singular and not modifier, model is None, launcher, modifier)
 
 
 def _specific(a: str, b: str) -> str:
@@ -96,7 +100,8 @@ def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         after.append(data.get("singular_after", "(?!)"))
         every += data.get("all", [])
     return (
-        re.compile(r"\w{2,}(?:" + "|".join(before) + r")\s+$"),
+        # "(?<!\w)": only for speed (a match inside a word extends to the word's start; callers ask yes or no)
+        re.compile(r"(?<!\w)\w{2,}(?:" + "|".join(before) + r")\s+$"),
         re.compile(r"^\s+(?:" + "|".join(after) + r")(?!\w)"),
         re.compile(r"(?<!\w)(?:" + "|".join(every) + r")\s+(?:\w+\s+){0,2}$"),
     )
@@ -116,28 +121,25 @@ def _agents() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(words or ["(?!)"]) + r")\s+(?:(?!пво|ппо|рэб|реб|air)[\w-]+\s+)?$")
 
 
-def is_agent(text: str, mention: WeaponMention) -> bool:
+def _is_agent(text: str, start: int) -> bool:
     """ "destroyed by helicopters", "силами истребительной авиации": the means of defence, not a target."""
-    return bool(_agents().search(text, max(0, mention.start - 40), mention.start))
+    return bool(_agents().search(text, max(0, start - 40), start))
 
 
-def used_as_modifier(text: str, mention: WeaponMention) -> bool:
+def _used_as_modifier(text: str, end: int) -> bool:
     """ "a drone attack", "anti-aircraft missile units": the weapon word qualifies another noun."""
-    return bool(_modifier_heads().match(text, mention.end))
+    return bool(_modifier_heads().match(text, end))
 
 
-def _grammatical_singular(text: str, mention: WeaponMention) -> bool:
+def _grammatical_singular(text: str, start: int, end: int) -> bool:
     """ "украинский БПЛА", "БпЛА уничтожен": a noun with one form for both numbers, made singular by its neighbours;
     "фрагментов ракеты": a genitive singular after a debris noun (the plural genitive is "ракет")."""
     before, after, _ = _number_words()
     of_one, form = _debris_of_one()
     return bool(
-        before.search(text[max(0, mention.start - 30) : mention.start])
-        or after.match(text[mention.end : mention.end + 40])
-        or (
-            form.fullmatch(text, mention.start, mention.end)
-            and of_one.search(text[max(0, mention.start - 30) : mention.start])
-        )
+        before.search(text[max(0, start - 30) : start])
+        or after.match(text[end : end + 40])
+        or (form.fullmatch(text, start, end) and of_one.search(text[max(0, start - 30) : start]))
     )
 
 
@@ -159,10 +161,7 @@ def preceded_by_all(text: str, start: int) -> bool:
 def find_weapons(text: str) -> list[WeaponMention]:
     """Weapon mentions in the normalised ``text``, in order (out-of-scope ones included, flagged)."""
     lex = lexicon()
-    found = [m for match in lex.finditer(text) if (m := _mention(lex.entry_of(match), match))]
-    found = [replace(m, singular=True) if not m.singular and _grammatical_singular(text, m) else m for m in found]
-    found = [replace(m, singular=False, modifier=True) if used_as_modifier(text, m) else m for m in found]
-    found = [m for m in found if not is_agent(text, m)]
+    found = [m for match in lex.finditer(text) if (m := _mention(lex.entry_of(match), match, text))]
     merged: list[WeaponMention] = []
     for mention in found:
         if merged:
