@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from skyledger.extract.lexicon import Words, merged_list, word_pattern
+from skyledger.extract.lexicon import Words, compile_words, merged_list, word_pattern
 from skyledger.extract.numbers import Number, find_collective
 from skyledger.model import Damage
 
@@ -60,9 +60,13 @@ def _pattern(key: str) -> Words:
 
 
 @lru_cache(maxsize=1)
-def _any_outcome() -> re.Pattern[str]:
+def _any_outcome() -> Words:
+    """The words of every list ``sentence_outcome`` reads, as one list: a sentence holding none of them states no
+    outcome. One search of the merged list, tried at word starts only, is cheaper than one per list."""
     keys = ("killed", "injured", "none_both", "none_killed", "damage_none")
-    return re.compile("|".join(f"(?:{_pattern(key).pattern})" for key in keys))  # a quick test, boundaries aside
+    return compile_words(
+        [p for key in keys for p in merged_list("outcomes", key)], "skyledger/extract/data/*/outcomes.toml"
+    )
 
 
 def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], damaged: bool) -> Outcome:
