@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from functools import lru_cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from skyledger.extract import places
-from skyledger.extract.lexicon import LANGUAGES, read, word_pattern
+from skyledger.extract.heads import literal_prefixes
+from skyledger.extract.lexicon import LANGUAGES, merged_list, read, word_pattern
 from skyledger.model import TimePrecision, TimeWindow
 
 _CLOCK = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
@@ -48,6 +49,35 @@ def _at(day: datetime, hour: int, minute: int, zone: timezone | ZoneInfo, publis
     return moment - timedelta(days=1) if moment > published + timedelta(minutes=30) else moment
 
 
+_JOINED = re.compile(r"[\w-]")  # a character after which no word starts (lexicon.word_starts)
+
+
+@cache
+def _openings(key: str) -> re.Pattern[str] | None:
+    """The literal beginnings of the words of list ``key`` (context.toml) as one plain alternation; None when some
+    word begins with no literal. Every word of the list begins with one: a sentence holding none has none of the
+    words, and most sentences hold none ("overnight", "сегодня"), so this quick test spares the word search."""
+    found = literal_prefixes(merged_list("context", key))
+    return None if found is None else re.compile("|".join(map(re.escape, found)))
+
+
+def _says(key: str, norm: str, start: int, end: int) -> bool:
+    """Whether a word of the list ``key`` (context.toml) is in ``norm[start:end]``, searched in place: the whole
+    text's word starts are listed once, a slice's would be listed anew for every sentence. Where the slice begins
+    right after a letter, its first letters start a word only in the slice: that slice is searched itself."""
+    openings = _openings(key)
+    begin = start
+    if openings is not None:
+        opening = openings.search(norm, start, end)
+        if opening is None:
+            return False
+        begin = opening.start()  # no word of the list begins before its first literal beginning
+    words = word_pattern("context", key)
+    if start > 0 and _JOINED.match(norm, start - 1):
+        return words.search(norm[start:end], begin - start) is not None
+    return words.search(norm, begin, end) is not None
+
+
 def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:
     """The window of the claim read from ``norm[start:end]`` (a sentence) or, failing that, from the report."""
     if published is None:
@@ -71,12 +101,12 @@ def time_window(norm: str, start: int, end: int, published: datetime | None, reg
     if match:
         moment = _at(local, int(match.group(1)), int(match.group(2)), _MOSCOW if match.group(3) else zone, published)
         return TimeWindow(moment, moment + timedelta(minutes=1), TimePrecision.MINUTE)
-    if word_pattern("context", "night").search(piece):
+    if _says("night", norm, start, end):
         morning = datetime.combine(local.date(), time(7, 0), tzinfo=zone)
         stop = min(morning, published) if local.hour >= 0 else morning
         begin = datetime.combine(local.date() - timedelta(days=1), time(18, 0), tzinfo=zone)
         return TimeWindow(begin, max(stop, begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
-    if word_pattern("context", "today").search(piece):
+    if _says("today", norm, start, end):
         return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
     return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)
 
