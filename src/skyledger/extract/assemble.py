@@ -23,7 +23,7 @@ from skyledger.extract.claimplaces import (
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.retold import merge_retold
-from skyledger.extract.times import time_window
+from skyledger.extract.times import Said, said, window
 from skyledger.model import (
     Action,
     Casualties,
@@ -386,22 +386,33 @@ def _span(context: ReportContext, start: int, end: int) -> tuple[int, int]:
 
 
 def _time(context: ReportContext, candidate: Candidate, region: str | None) -> TimeWindow:
-    key = (candidate.segment, region or context.region)
-    window = context.memo.get(key)
-    if window is None:
-        segment = context.segments[candidate.segment]
+    """The window of the claim's sentence, else the report's own time words (read once per report and region)."""
+    zone = region or context.region
+    key = (candidate.segment, zone)
+    found = context.memo.get(key)
+    if found is None:
         published = context.report.published
-        window = time_window(context.norm, segment.start, segment.end, published, key[1])
-        if window.precision is TimePrecision.UNKNOWN:  # the report's own time words, read once per region
-            whole = context.memo.get(("report", key[1]))
-            if whole is None:
-                whole = time_window(context.norm, 0, min(len(context.norm), 2000), published, key[1])
-                context.memo[("report", key[1])] = whole
-            assert isinstance(whole, TimeWindow)
-            window = whole
-        context.memo[key] = window
-    assert isinstance(window, TimeWindow)
-    return window
+        said = _said(context, candidate.segment)
+        found = window(said, published, zone) if said.kind else None
+        if found is None or found.precision is TimePrecision.UNKNOWN:
+            found = context.memo.get(("report", zone))
+            if found is None:
+                found = window(_said(context, None), published, zone)
+                context.memo[("report", zone)] = found
+        context.memo[key] = found
+    assert isinstance(found, TimeWindow)
+    return found
+
+
+def _said(context: ReportContext, index: int | None) -> Said:
+    """What sentence ``index`` (None: the report's opening) says of time, read once whatever the region."""
+    found = context.memo.get(("said", index))
+    if found is None:
+        segment = context.segments[index] if index is not None else None
+        start, end = (segment.start, segment.end) if segment is not None else (0, min(len(context.norm), 2000))
+        found = context.memo[("said", index)] = said(context.norm, start, end)
+    assert isinstance(found, Said)
+    return found
 
 
 def _outcomes(

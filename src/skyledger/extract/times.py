@@ -8,6 +8,7 @@ otherwise the day before publication, with precision unknown. Times are not scor
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
@@ -78,37 +79,66 @@ def _says(key: str, norm: str, start: int, end: int) -> bool:
     return words.search(norm, begin, end) is not None
 
 
-def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:
-    """The window of the claim read from ``norm[start:end]`` (a sentence) or, failing that, from the report."""
-    if published is None:
-        return TimeWindow()
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    zone = _zone(region, published)
-    local = published.astimezone(zone)
+@dataclass(frozen=True, slots=True)
+class Said:
+    """What a piece of text says of time, before any date or time zone: ``kind`` is "range", "at", "night", "today"
+    or "" (nothing); a range runs from ``clock`` to ``until``, a moment is at ``clock``; ``moscow`` tells which of
+    the two is said in Moscow time."""
+
+    kind: str
+    clock: tuple[int, int] = (0, 0)
+    until: tuple[int, int] = (0, 0)
+    moscow: tuple[bool, bool] = (False, False)
+
+
+def said(norm: str, start: int, end: int) -> Said:
+    """What ``norm[start:end]`` says of time: read once per sentence, whatever region and publication time apply."""
     piece = norm[start:end]
     clock = _CLOCKISH.search(piece) is not None
     match = _RANGE.search(piece) if clock else None
     if match:
-        z1 = _MOSCOW if match.group(3) else zone
-        z2 = _MOSCOW if match.group(6) else zone
-        stop = _at(local, int(match.group(4)), int(match.group(5)), z2, published)
-        begin = datetime.combine(stop.date(), time(int(match.group(1)), int(match.group(2))), tzinfo=z1)
+        begin, stop = (int(match[1]), int(match[2])), (int(match[4]), int(match[5]))
+        return Said("range", begin, stop, (bool(match[3]), bool(match[6])))
+    match = _AT.search(piece) if clock else None
+    if match:
+        return Said("at", (int(match[1]), int(match[2])), moscow=(bool(match[3]), False))
+    if _says("night", norm, start, end):
+        return Said("night")
+    if _says("today", norm, start, end):
+        return Said("today")
+    return Said("")
+
+
+def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:
+    """The window of the claim read from ``norm[start:end]`` (a sentence) or, failing that, from the report."""
+    return window(said(norm, start, end), published, region)
+
+
+def window(what: Said, published: datetime | None, region: str | None) -> TimeWindow:
+    """The window of what a text said, resolved against the publication time and the region's time zone."""
+    if published is None:
+        return TimeWindow()
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    if not what.kind:
+        return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)
+    zone = _zone(region, published)
+    local = published.astimezone(zone)
+    if what.kind == "range":
+        stop = _at(local, *what.until, _MOSCOW if what.moscow[1] else zone, published)
+        begin = datetime.combine(stop.date(), time(*what.clock), tzinfo=_MOSCOW if what.moscow[0] else zone)
         if begin > stop:
             begin -= timedelta(days=1)
         return TimeWindow(begin, stop, TimePrecision.HOUR)
-    match = _AT.search(piece) if clock else None
-    if match:
-        moment = _at(local, int(match.group(1)), int(match.group(2)), _MOSCOW if match.group(3) else zone, published)
+    if what.kind == "at":
+        moment = _at(local, *what.clock, _MOSCOW if what.moscow[0] else zone, published)
         return TimeWindow(moment, moment + timedelta(minutes=1), TimePrecision.MINUTE)
-    if _says("night", norm, start, end):
+    if what.kind == "night":
         morning = datetime.combine(local.date(), time(7, 0), tzinfo=zone)
         stop = min(morning, published) if local.hour >= 0 else morning
         begin = datetime.combine(local.date() - timedelta(days=1), time(18, 0), tzinfo=zone)
         return TimeWindow(begin, max(stop, begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
-    if _says("today", norm, start, end):
-        return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
-    return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)
+    return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
 
 
 STALE_DAYS = 2
