@@ -63,7 +63,8 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
     found = _drop_repeats(found)
     found += _impacts_of_deadly_launches(context, found)
     _impacts_at_targets(context, found)
-    bare_class, bare_model = _report_class(context)
+    named = report_classes(context)
+    bare_class, bare_model = _report_class(named)
     single = _one_weapon(found, bare_class)
     voices = _voices(context)
     results = _outcomes(context, found, voices)
@@ -79,7 +80,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
     _cites_said_after(context, voices, pairs)
-    return totals.finalise(pairs, report_classes(context))
+    return totals.finalise(pairs, named)
 
 
 def _cites_said_after(
@@ -220,8 +221,8 @@ def _one_weapon(found: list[Candidate], weapon_class: str) -> bool:
     )
 
 
-def _report_class(context: ReportContext) -> tuple[str, str | None]:
-    named = report_classes(context)
+def _report_class(named: list[tuple[str, str | None]]) -> tuple[str, str | None]:
+    """The class (and model) a weapon-less impact is of: the one class of weapon the report names, if one."""
     classes = {cls for cls, _ in named} - {WeaponClass.OTHER.value}
     specific = classes & {WeaponClass.BALLISTIC_MISSILE.value, WeaponClass.CRUISE_MISSILE.value}
     if len(specific) == 1:  # "балістичними ракетами ... 4 ракети": one kind of missile

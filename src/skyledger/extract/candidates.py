@@ -173,8 +173,11 @@ def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:
     segment = context.segments[index]
     acts = context.within(context.actions, "actions", segment.start, segment.end)
     norm = context.norm
-    ground = context.has("ground", segment.start, segment.end)
-    if ground and not context.has_marker("ad", segment.start, segment.end):
+    if (  # "уничтожены танк и позиции": destroyed on the ground (cheap test first: the lists are scanned once)
+        any(a.kind == "destroy" for a in acts)
+        and context.has("ground", segment.start, segment.end)
+        and not context.has_marker("ad", segment.start, segment.end)
+    ):
         acts = [a for a in acts if a.kind != "destroy"]
     lost = marker("lost").search(norm, segment.start, segment.end) if context.has_marker("lost", 0, len(norm)) else None
     if lost is not None:  # lost locationally: an interception only when electronic warfare is credited

@@ -72,7 +72,16 @@ def _any_outcome() -> Words:
 def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], damaged: bool) -> Outcome:
     """The casualties and damage stated in ``norm[start:end]``; ``numbers`` are free numbers (not weapon counts)."""
     if not _any_outcome().search(norm, start, end):
-        return Outcome(damage=Damage.REPORTED) if damaged else Outcome()
+        return _unstated(damaged)
+    return _stated(norm, start, end, numbers, damaged)
+
+
+def _unstated(damaged: bool) -> Outcome:
+    """The outcome of a sentence with no casualty or damage word."""
+    return Outcome(damage=Damage.REPORTED) if damaged else Outcome()
+
+
+def _stated(norm: str, start: int, end: int, numbers: list[Number], damaged: bool) -> Outcome:
     killed = injured = None
     if _pattern("none_both").search(norm, start, end):
         killed, injured = 0, 0
@@ -136,16 +145,19 @@ def _statements(
     for index, segment in enumerate(context.segments):
         if index in context.skipped:
             continue
-        taken = [(c.anchor, c.end) for c in by_segment.get(index, [])]
-        numbers = [
-            n
-            for n in context.within(context.numbers, "numbers", segment.start, segment.end)
-            if not any(a <= n.start < b for a, b in taken)
-        ]
         damaged = any(
             a.kind == "damage" for a in context.within(context.actions, "actions", segment.start, segment.end)
         )
-        outcome = sentence_outcome(context.norm, segment.start, segment.end, numbers, damaged)
+        if _any_outcome().search(context.norm, segment.start, segment.end):  # sentence_outcome, its numbers on demand
+            taken = [(c.anchor, c.end) for c in by_segment.get(index, [])]
+            numbers = [
+                n
+                for n in context.within(context.numbers, "numbers", segment.start, segment.end)
+                if not any(a <= n.start < b for a, b in taken)
+            ]
+            outcome = _stated(context.norm, segment.start, segment.end, numbers, damaged)
+        else:
+            outcome = _unstated(damaged)
         if not outcome.empty:
             region = _segment_region(
                 context, index, by_segment.get(index) or _told_before(context, index, by_segment), claimant_of
@@ -172,6 +184,9 @@ def by_candidate(
     out: dict[int, Outcome] = {}
     positions = [index for index, _, _, _ in stated]
     for candidate in found:
+        if not stated:  # nothing stated in the report
+            out[id(candidate)] = Outcome()
+            continue
         region = _candidate_region(context, candidate, claimant_of)
         speaker = claimant_of(candidate)
         window = stated
@@ -197,7 +212,9 @@ def by_candidate(
                     if index not in by_segment and context.segments[index].paragraph > paragraph:
                         result = _update(Outcome(outcome.killed, outcome.injured), result)
         else:  # statements elsewhere in the report about its place: the highest figures stated
-            if _opens_episode(context, candidate.segment):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
+            if usable and _opens_episode(
+                context, candidate.segment
+            ):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
                 usable = [(i, o) for i, o in usable if i > candidate.segment]
             for _, outcome in usable:
                 result = _most(result, outcome)
