@@ -106,6 +106,8 @@ def _places_from_paragraph(
 ) -> None:
     """A sentence that names no place continues the paragraph's last one ("Белгородский район. Над посёлком ...
     сбиты три беспилотника. Обломками повреждены окна"); a launch's target is not carried to what follows."""
+    if not candidates:
+        return
     segment = context.segments[index]
     district_from_heading(context, index, candidates)
     if segment.item or context.norm[segment.start : segment.end].rstrip(" *_").endswith(":"):

@@ -64,8 +64,10 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     if weapons and not any(w.in_scope for w in weapons):
         return []
     weapons = [w for w in weapons if w.in_scope]
-    acts = _usable_actions(context, index)
     numbers = context.within(context.numbers, "numbers", start, end)
+    if not weapons and not numbers and not _has_impact(context, start, end):
+        return []  # nothing to count and no impact: the common background sentence, spared the steps below
+    acts = _usable_actions(context, index)
     parts = _parts_of(context.norm, numbers)
     used: set[int] = {part.start for part in parts.values()}
     out: list[Candidate] = []
@@ -88,6 +90,10 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     out = _drop_general(out)
     out += bare_impacts(context, index, acts, out)
     return out
+
+
+def _has_impact(context: ReportContext, start: int, end: int) -> bool:
+    return any(a.action is Action.IMPACT for a in context.within(context.actions, "actions", start, end))
 
 
 def _parts_of(norm: str, numbers: list[Number]) -> dict[int, Number]:
@@ -175,8 +181,8 @@ def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:
     norm = context.norm
     if (  # "уничтожены танк и позиции": destroyed on the ground (cheap test first: the lists are scanned once)
         any(a.kind == "destroy" for a in acts)
-        and context.has("ground", segment.start, segment.end)
         and not context.has_marker("ad", segment.start, segment.end)
+        and context.has("ground", segment.start, segment.end)
     ):
         acts = [a for a in acts if a.kind != "destroy"]
     lost = marker("lost").search(norm, segment.start, segment.end) if context.has_marker("lost", 0, len(norm)) else None

@@ -41,8 +41,10 @@ def claim_hits(context: ReportContext, index: int) -> list[PlaceHit]:
 
 def share_places(context: ReportContext, index: int, candidates: list[Candidate]) -> None:
     """Fill ``candidate.places`` for the candidates of sentence ``index`` (in place)."""
+    if not candidates:
+        return
     hits = claim_hits(context, index)
-    if not hits or not candidates:
+    if not hits:
         return
     ordered = sorted(candidates, key=lambda c: c.anchor)
     norm = context.norm
