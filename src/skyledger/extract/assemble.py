@@ -389,20 +389,26 @@ def _span(context: ReportContext, start: int, end: int) -> tuple[int, int]:
 
 
 def _time(context: ReportContext, candidate: Candidate, region: str | None) -> TimeWindow:
-    """The window of the claim's sentence, else the report's own time words (read once per report and region)."""
+    """The window of the claim's sentence, else the one of the report's own time words."""
     zone = region or context.region
     key = (candidate.segment, zone)
     found = context.memo.get(key)
     if found is None:
-        published = context.report.published
         said = _said(context, candidate.segment)
-        found = window(said, published, zone) if said.kind else None
+        found = _window(context, said, zone) if said.kind else None
         if found is None or found.precision is TimePrecision.UNKNOWN:
-            found = context.memo.get(("report", zone))
-            if found is None:
-                found = window(_said(context, None), published, zone)
-                context.memo[("report", zone)] = found
+            found = _window(context, _said(context, None), zone)
         context.memo[key] = found
+    assert isinstance(found, TimeWindow)
+    return found
+
+
+def _window(context: ReportContext, said: Said, zone: str | None) -> TimeWindow:
+    """The window of what a text says of time, resolved once per report for each thing said and time zone (the
+    sentences of a night's report mostly say "overnight", as does its opening)."""
+    found = context.memo.get(("window", said, zone))
+    if found is None:
+        found = context.memo[("window", said, zone)] = window(said, context.report.published, zone)
     assert isinstance(found, TimeWindow)
     return found
 

@@ -21,6 +21,7 @@ from skyledger.model import Place, PlacePrecision
 FIRST_GAP = 90  # characters from a claim to the first place that is its own
 NEXT_GAP = 30  # characters between places listed together
 _LEADS = re.compile(r"^[\s,]*(?:where|with|of which|где|де|с|з|из них|з них)?[\s,:-]*$")
+_STOPS = re.compile(r"[.;:,]")
 _CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
 
 
@@ -80,7 +81,7 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
             continue
         for later in ordered[number + 1 :]:
             between = norm[candidate.end : later.anchor]
-            if later.places and not re.search(r"[.;:,]", between) and not later.bare and not later.orphan:
+            if later.places and not _STOPS.search(between) and not later.bare and not later.orphan:
                 candidate.places = later.places
                 break
     opening = _opening(hits, ordered)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 WINDOW = 40
 NEARBY = 40  # sentences around a claim whose statements may apply to it
+_STOPS = re.compile(r"[.;]")
 _NO = re.compile(r"(?:\bno|\bни|\bжоден|\bжодна)\s+$")
 
 
@@ -124,7 +125,7 @@ def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]
                 gap = 0 if _update_tail().search(between) else f_start - w_end
             else:
                 continue
-            if gap <= WINDOW and not re.search(r"[.;]", between) and (best is None or gap < best[0]):
+            if gap <= WINDOW and not _STOPS.search(between) and (best is None or gap < best[0]):
                 best = (gap, key)
         if best is not None:
             found[best[1]] = (f_start, value)

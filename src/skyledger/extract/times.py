@@ -91,6 +91,9 @@ class Said:
     moscow: tuple[bool, bool] = (False, False)
 
 
+_NIGHT, _TODAY, _NOTHING = Said("night"), Said("today"), Said("")  # made once: most sentences say one of these
+
+
 def said(norm: str, start: int, end: int) -> Said:
     """What ``norm[start:end]`` says of time: read once per sentence, whatever region and publication time apply."""
     piece = norm[start:end]
@@ -103,10 +106,10 @@ def said(norm: str, start: int, end: int) -> Said:
     if match:
         return Said("at", (int(match[1]), int(match[2])), moscow=(bool(match[3]), False))
     if _says("night", norm, start, end):
-        return Said("night")
+        return _NIGHT
     if _says("today", norm, start, end):
-        return Said("today")
-    return Said("")
+        return _TODAY
+    return _NOTHING
 
 
 def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:

@@ -90,8 +90,9 @@ def _drop_summed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Cand
         if claim.count is not None and not candidate.bare:
             low = bisect.bisect_left(segments, candidate.segment - NEARBY)
             high = bisect.bisect_right(segments, candidate.segment + NEARBY)
-            near = [p for _, p in pairs[low:high]]
-            parts = [p for p in near if _compatible(claim, p) and p.count is not None and p.count < claim.count]
+            parts = [  # the count test first: most claims near it are not smaller parts of it
+                p for _, p in pairs[low:high] if p.count is not None and p.count < claim.count and _compatible(claim, p)
+            ]
             if len(parts) >= 2 and sum(p.count or 0 for p in parts) == claim.count:
                 continue
         out.append((candidate, claim))
