@@ -38,6 +38,7 @@ from skyledger.model import (
 )
 
 NATIONAL_ROLES = ("mod", "media", "other")
+_NO_OUTCOME = Outcome()
 _TOTAL = re.compile(r"(?:всего|в целом|итого|загалом|усього|всього|in total|a total of|overall)")
 
 
@@ -240,8 +241,12 @@ def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
     out: dict[int, list[tuple[int, _Voice]]] = {}
     current: _Voice | None = None
     pending: list[int] = []
+    owner = _Voice(context.owner, ()) if context.owner else None  # what most sentences of an owned source say
     for index, segment in enumerate(context.segments):
         speakers = context.within(context.speakers, "speakers", segment.start, segment.end)
+        if owner is not None and not speakers:
+            out[index] = [(segment.start, owner)]
+            continue
         cited = tuple(s.claimant for s in speakers if s.cited)
         own = [s for s in speakers if not s.cited]
         if context.owner:
@@ -263,9 +268,10 @@ def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
             out[index] = [(segment.start, _Voice(current.claimant, ()))]
         else:
             pending.append(index)
-    fallback = _Voice(media_claimant(context.source, context.report.source or ""), ())
-    for waiting in pending:
-        out[waiting] = [(context.segments[waiting].start, fallback)]
+    if pending:
+        fallback = _Voice(media_claimant(context.source, context.report.source or ""), ())
+        for waiting in pending:
+            out[waiting] = [(context.segments[waiting].start, fallback)]
     for index, segment in enumerate(context.segments):  # a list's items say what its header says, citing alike
         header = out.get(segment.header) if segment.header is not None else None
         if header and index in out and not any(v.cites for _, v in out[index]):
@@ -302,7 +308,8 @@ def _claims_of(
         if not any(place.region for place in found):
             return []
     segment = context.segments[candidate.segment]
-    outcome = results.get(id(candidate), Outcome())
+    outcome = results.get(id(candidate), _NO_OUTCOME)
+    span = _span(context, segment.start, segment.end)
     claims = []
     for place in found:
         claim = Claim(
@@ -315,13 +322,13 @@ def _claims_of(
             regions=regions,
             claimant=voice.claimant,
             cites=voice.cites,
-            evidence_span=_span(context, segment.start, segment.end),
+            evidence_span=span,
+            evidence=context.text[span[0] : span[1]],
+            time=_time(context, candidate, place.region),
             rule_set=rule_set,
             report_id=context.report.id,
             doc_id=context.report.external_id,
         )
-        claim.evidence = context.text[claim.evidence_span[0] : claim.evidence_span[1]]
-        claim.time = _time(context, candidate, place.region)
         if candidate.action is not Action.LAUNCHED:
             if outcome.killed is not None or outcome.injured is not None:
                 claim.casualties = Casualties(outcome.killed, outcome.injured)

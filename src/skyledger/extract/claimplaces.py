@@ -31,13 +31,19 @@ def event_hits(hits: list[PlaceHit], launched: bool) -> list[PlaceHit]:
 
 
 def claim_hits(context: ReportContext, index: int) -> list[PlaceHit]:
-    segment = context.segments[index]
-    spans = [(s.start, s.end) for s in context.within(context.speakers, "speakers", segment.start - 200, segment.end)]
-    return [
-        h
-        for h in context.within(context.places, "places", segment.start, segment.end)
-        if not h.origin and not h.authority and not any(a <= h.start < b for a, b in spans)
-    ]
+    """The places of sentence ``index`` where a claim can be: not an origin, not an authority's title, not inside a
+    speaker's name. Read once per sentence (several steps ask); the list is shared, never changed in place."""
+    found = context.memo.get(("claim_hits", index))
+    if found is None:
+        segment = context.segments[index]
+        hits = context.within(context.places, "places", segment.start, segment.end)
+        speakers = context.within(context.speakers, "speakers", segment.start - 200, segment.end) if hits else []
+        spans = [(s.start, s.end) for s in speakers]
+        found = context.memo[("claim_hits", index)] = [
+            h for h in hits if not h.origin and not h.authority and not any(a <= h.start < b for a, b in spans)
+        ]
+    assert isinstance(found, list)
+    return found
 
 
 def share_places(context: ReportContext, index: int, candidates: list[Candidate]) -> None:
