@@ -72,9 +72,10 @@ def _any_outcome() -> Words:
 
 def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], damaged: bool) -> Outcome:
     """The casualties and damage stated in ``norm[start:end]``; ``numbers`` are free numbers (not weapon counts)."""
-    if not _any_outcome().search(norm, start, end):
+    first = _any_outcome().search(norm, start, end)
+    if first is None:
         return _unstated(damaged)
-    return _stated(norm, start, end, numbers, damaged)
+    return _stated(norm, start, end, numbers, damaged, first.start())
 
 
 def _unstated(damaged: bool) -> Outcome:
@@ -82,30 +83,33 @@ def _unstated(damaged: bool) -> Outcome:
     return Outcome(damage=Damage.REPORTED) if damaged else Outcome()
 
 
-def _stated(norm: str, start: int, end: int, numbers: list[Number], damaged: bool) -> Outcome:
+def _stated(norm: str, start: int, end: int, numbers: list[Number], damaged: bool, first: int) -> Outcome:
+    """``sentence_outcome`` of a sentence whose first casualty or damage word starts at ``first``: no word of the
+    lists begins before it, so their searches start there."""
     killed = injured = None
-    if _pattern("none_both").search(norm, start, end):
+    if _pattern("none_both").search(norm, first, end):
         killed, injured = 0, 0
-    if _pattern("none_killed").search(norm, start, end):
+    if _pattern("none_killed").search(norm, first, end):
         killed = 0
     figures = [(n.start, n.end, n.value) for n in numbers if n.value is not None and start <= n.start < end]
     figures += [(a + start, b + start, value) for a, b, value in find_collective(norm[start:end])]
-    found = _figures(norm, start, end, figures)
+    found = _figures(norm, start, end, figures, first)
     killed = found.get("killed", killed)
     injured = found.get("injured", injured)
     damage = None
-    if _pattern("damage_none").search(norm, start, end):
+    if _pattern("damage_none").search(norm, first, end):
         damage = Damage.NONE
     elif damaged:
         damage = Damage.REPORTED
     return Outcome(killed, injured, damage)
 
 
-def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]]) -> dict[str, int]:
+def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]], first: int) -> dict[str, int]:
     """Each figure goes to the casualty word nearest to it ("two were killed and nine wounded"); a word with no
-    figure but a person beside it ("ранен мужчина") counts one; an update ("выросло до 15") wins."""
+    figure but a person beside it ("ранен мужчина") counts one; an update ("выросло до 15") wins. No casualty word
+    begins before ``first``."""
     words = [
-        (m.start(), m.end(), key) for key in ("killed", "injured") for m in _pattern(key).finditer(norm, start, end)
+        (m.start(), m.end(), key) for key in ("killed", "injured") for m in _pattern(key).finditer(norm, first, end)
     ]
     if not words:
         return {}
@@ -149,14 +153,15 @@ def _statements(
         damaged = any(
             a.kind == "damage" for a in context.within(context.actions, "actions", segment.start, segment.end)
         )
-        if _any_outcome().search(context.norm, segment.start, segment.end):  # sentence_outcome, its numbers on demand
+        first = _any_outcome().search(context.norm, segment.start, segment.end)
+        if first is not None:  # sentence_outcome, its numbers listed only now
             taken = [(c.anchor, c.end) for c in by_segment.get(index, [])]
             numbers = [
                 n
                 for n in context.within(context.numbers, "numbers", segment.start, segment.end)
                 if not any(a <= n.start < b for a, b in taken)
             ]
-            outcome = _stated(context.norm, segment.start, segment.end, numbers, damaged)
+            outcome = _stated(context.norm, segment.start, segment.end, numbers, damaged, first.start())
         else:
             outcome = _unstated(damaged)
         if not outcome.empty:
