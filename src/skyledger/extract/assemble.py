@@ -38,7 +38,6 @@ from skyledger.model import (
 )
 
 NATIONAL_ROLES = ("mod", "media", "other")
-_NO_OUTCOME = Outcome()
 _TOTAL = re.compile(r"(?:всего|в целом|итого|загалом|усього|всього|in total|a total of|overall)")
 
 
@@ -308,7 +307,7 @@ def _claims_of(
         if not any(place.region for place in found):
             return []
     segment = context.segments[candidate.segment]
-    outcome = results.get(id(candidate), _NO_OUTCOME)
+    outcome = results.get(id(candidate), outcomes.NOTHING)
     span = _span(context, segment.start, segment.end)
     claims = []
     for place in found:

@@ -39,6 +39,10 @@ class Outcome:
         return self.killed is None and self.injured is None and self.damage is None
 
 
+NOTHING = Outcome()  # outcomes are frozen: the common ones are made once and shared
+_DAMAGED = Outcome(damage=Damage.REPORTED)
+
+
 @lru_cache(maxsize=1)
 def _subject_gap() -> re.Pattern[str]:
     """ "14 people wounded", "двое мирных жителей ранены": the figure is the subject of the casualty word."""
@@ -80,7 +84,7 @@ def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], dam
 
 def _unstated(damaged: bool) -> Outcome:
     """The outcome of a sentence with no casualty or damage word."""
-    return Outcome(damage=Damage.REPORTED) if damaged else Outcome()
+    return _DAMAGED if damaged else NOTHING
 
 
 def _stated(norm: str, start: int, end: int, numbers: list[Number], damaged: bool, first: int) -> Outcome:
@@ -191,7 +195,7 @@ def by_candidate(
     positions = [index for index, _, _, _ in stated]
     for candidate in found:
         if not stated:  # nothing stated in the report
-            out[id(candidate)] = Outcome()
+            out[id(candidate)] = NOTHING
             continue
         region = _candidate_region(context, candidate, claimant_of)
         speaker = claimant_of(candidate)
@@ -208,7 +212,7 @@ def by_candidate(
         ]
         paragraph = context.segments[candidate.segment].paragraph
         near = [(i, o) for i, o in usable if context.segments[i].paragraph == paragraph]
-        result = Outcome()
+        result = NOTHING
         if near:  # the paragraph's own statements, the latest figure winning ("выросло до трех")
             later = [(i, o) for i, o in usable if context.segments[i].paragraph > paragraph and _revises(context, i)]
             for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
