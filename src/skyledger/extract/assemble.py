@@ -23,7 +23,7 @@ from skyledger.extract.claimplaces import (
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.retold import merge_retold
-from skyledger.extract.times import Said, said, window
+from skyledger.extract.times import claim_window
 from skyledger.model import (
     Action,
     Casualties,
@@ -32,8 +32,6 @@ from skyledger.model import (
     Place,
     Report,
     Source,
-    TimePrecision,
-    TimeWindow,
     WeaponClass,
 )
 
@@ -323,7 +321,7 @@ def _claims_of(
             cites=voice.cites,
             evidence_span=span,
             evidence=context.text[span[0] : span[1]],
-            time=_time(context, candidate, place.region),
+            time=claim_window(context, candidate.segment, place.region),
             rule_set=rule_set,
             report_id=context.report.id,
             doc_id=context.report.external_id,
@@ -392,42 +390,6 @@ def _span(context: ReportContext, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _time(context: ReportContext, candidate: Candidate, region: str | None) -> TimeWindow:
-    """The window of the claim's sentence, else the one of the report's own time words."""
-    zone = region or context.region
-    key = (candidate.segment, zone)
-    found = context.memo.get(key)
-    if found is None:
-        said = _said(context, candidate.segment)
-        found = _window(context, said, zone) if said.kind else None
-        if found is None or found.precision is TimePrecision.UNKNOWN:
-            found = _window(context, _said(context, None), zone)
-        context.memo[key] = found
-    assert isinstance(found, TimeWindow)
-    return found
-
-
-def _window(context: ReportContext, said: Said, zone: str | None) -> TimeWindow:
-    """The window of what a text says of time, resolved once per report for each thing said and time zone (the
-    sentences of a night's report mostly say "overnight", as does its opening)."""
-    found = context.memo.get(("window", said, zone))
-    if found is None:
-        found = context.memo[("window", said, zone)] = window(said, context.report.published, zone)
-    assert isinstance(found, TimeWindow)
-    return found
-
-
-def _said(context: ReportContext, index: int | None) -> Said:
-    """What sentence ``index`` (None: the report's opening) says of time, read once whatever the region."""
-    found = context.memo.get(("said", index))
-    if found is None:
-        segment = context.segments[index] if index is not None else None
-        start, end = (segment.start, segment.end) if segment is not None else (0, min(len(context.norm), 2000))
-        found = context.memo[("said", index)] = said(context.norm, start, end)
-    assert isinstance(found, Said)
-    return found
 
 
 def _outcomes(

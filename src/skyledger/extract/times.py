@@ -11,12 +11,16 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from skyledger.extract import places
 from skyledger.extract.heads import literal_prefixes
 from skyledger.extract.lexicon import LANGUAGES, merged_list, read, word_pattern
 from skyledger.model import TimePrecision, TimeWindow
+
+if TYPE_CHECKING:
+    from skyledger.extract.context import ReportContext
 
 _CLOCK = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
 _RANGE = re.compile(
@@ -142,6 +146,43 @@ def window(what: Said, published: datetime | None, region: str | None) -> TimeWi
         begin = datetime.combine(local.date() - timedelta(days=1), time(18, 0), tzinfo=zone)
         return TimeWindow(begin, max(stop, begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
     return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
+
+
+def claim_window(context: ReportContext, index: int, region: str | None) -> TimeWindow:
+    """The window of a claim of sentence ``index`` in ``region`` (None: the report's): what the sentence says of time,
+    else what the report's opening says."""
+    zone = region or context.region
+    key = (index, zone)
+    found = context.memo.get(key)
+    if found is None:
+        what = _said_in(context, index)
+        found = _window_in(context, what, zone) if what.kind else None
+        if found is None or found.precision is TimePrecision.UNKNOWN:
+            found = _window_in(context, _said_in(context, None), zone)
+        context.memo[key] = found
+    assert isinstance(found, TimeWindow)
+    return found
+
+
+def _window_in(context: ReportContext, what: Said, zone: str | None) -> TimeWindow:
+    """The window of what a text says of time, resolved once per report for each thing said and time zone (the
+    sentences of a night's report mostly say "overnight", as does its opening)."""
+    found = context.memo.get(("window", what, zone))
+    if found is None:
+        found = context.memo[("window", what, zone)] = window(what, context.report.published, zone)
+    assert isinstance(found, TimeWindow)
+    return found
+
+
+def _said_in(context: ReportContext, index: int | None) -> Said:
+    """What sentence ``index`` (None: the report's opening) says of time, read once whatever the region."""
+    found = context.memo.get(("said", index))
+    if found is None:
+        segment = context.segments[index] if index is not None else None
+        start, end = (segment.start, segment.end) if segment is not None else (0, min(len(context.norm), 2000))
+        found = context.memo[("said", index)] = said(context.norm, start, end)
+    assert isinstance(found, Said)
+    return found
 
 
 STALE_DAYS = 2
