@@ -23,7 +23,7 @@ from skyledger.extract.claimplaces import (
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.retold import merge_retold
-from skyledger.extract.times import time_window
+from skyledger.extract.times import claim_window
 from skyledger.model import (
     Action,
     Casualties,
@@ -32,8 +32,6 @@ from skyledger.model import (
     Place,
     Report,
     Source,
-    TimePrecision,
-    TimeWindow,
     WeaponClass,
 )
 
@@ -63,7 +61,8 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
     found = _drop_repeats(found)
     found += _impacts_of_deadly_launches(context, found)
     _impacts_at_targets(context, found)
-    bare_class, bare_model = _report_class(context)
+    named = report_classes(context)
+    bare_class, bare_model = _report_class(named)
     single = _one_weapon(found, bare_class)
     voices = _voices(context)
     results = _outcomes(context, found, voices)
@@ -79,7 +78,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
     _cites_said_after(context, voices, pairs)
-    return totals.finalise(pairs, report_classes(context))
+    return totals.finalise(pairs, named)
 
 
 def _cites_said_after(
@@ -105,6 +104,8 @@ def _places_from_paragraph(
 ) -> None:
     """A sentence that names no place continues the paragraph's last one ("Белгородский район. Над посёлком ...
     сбиты три беспилотника. Обломками повреждены окна"); a launch's target is not carried to what follows."""
+    if not candidates:
+        return
     segment = context.segments[index]
     district_from_heading(context, index, candidates)
     if segment.item or context.norm[segment.start : segment.end].rstrip(" *_").endswith(":"):
@@ -220,8 +221,8 @@ def _one_weapon(found: list[Candidate], weapon_class: str) -> bool:
     )
 
 
-def _report_class(context: ReportContext) -> tuple[str, str | None]:
-    named = report_classes(context)
+def _report_class(named: list[tuple[str, str | None]]) -> tuple[str, str | None]:
+    """The class (and model) a weapon-less impact is of: the one class of weapon the report names, if one."""
     classes = {cls for cls, _ in named} - {WeaponClass.OTHER.value}
     specific = classes & {WeaponClass.BALLISTIC_MISSILE.value, WeaponClass.CRUISE_MISSILE.value}
     if len(specific) == 1:  # "балістичними ракетами ... 4 ракети": one kind of missile
@@ -237,8 +238,12 @@ def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
     out: dict[int, list[tuple[int, _Voice]]] = {}
     current: _Voice | None = None
     pending: list[int] = []
+    owner = _Voice(context.owner, ()) if context.owner else None  # what most sentences of an owned source say
     for index, segment in enumerate(context.segments):
         speakers = context.within(context.speakers, "speakers", segment.start, segment.end)
+        if owner is not None and not speakers:
+            out[index] = [(segment.start, owner)]
+            continue
         cited = tuple(s.claimant for s in speakers if s.cited)
         own = [s for s in speakers if not s.cited]
         if context.owner:
@@ -260,9 +265,10 @@ def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
             out[index] = [(segment.start, _Voice(current.claimant, ()))]
         else:
             pending.append(index)
-    fallback = _Voice(media_claimant(context.source, context.report.source or ""), ())
-    for waiting in pending:
-        out[waiting] = [(context.segments[waiting].start, fallback)]
+    if pending:
+        fallback = _Voice(media_claimant(context.source, context.report.source or ""), ())
+        for waiting in pending:
+            out[waiting] = [(context.segments[waiting].start, fallback)]
     for index, segment in enumerate(context.segments):  # a list's items say what its header says, citing alike
         header = out.get(segment.header) if segment.header is not None else None
         if header and index in out and not any(v.cites for _, v in out[index]):
@@ -299,7 +305,8 @@ def _claims_of(
         if not any(place.region for place in found):
             return []
     segment = context.segments[candidate.segment]
-    outcome = results.get(id(candidate), Outcome())
+    outcome = results.get(id(candidate), outcomes.NOTHING)
+    span = _span(context, segment.start, segment.end)
     claims = []
     for place in found:
         claim = Claim(
@@ -312,13 +319,13 @@ def _claims_of(
             regions=regions,
             claimant=voice.claimant,
             cites=voice.cites,
-            evidence_span=_span(context, segment.start, segment.end),
+            evidence_span=span,
+            evidence=context.text[span[0] : span[1]],
+            time=claim_window(context, candidate.segment, place.region),
             rule_set=rule_set,
             report_id=context.report.id,
             doc_id=context.report.external_id,
         )
-        claim.evidence = context.text[claim.evidence_span[0] : claim.evidence_span[1]]
-        claim.time = _time(context, candidate, place.region)
         if candidate.action is not Action.LAUNCHED:
             if outcome.killed is not None or outcome.injured is not None:
                 claim.casualties = Casualties(outcome.killed, outcome.injured)
@@ -383,25 +390,6 @@ def _span(context: ReportContext, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _time(context: ReportContext, candidate: Candidate, region: str | None) -> TimeWindow:
-    key = (candidate.segment, region or context.region)
-    window = context.memo.get(key)
-    if window is None:
-        segment = context.segments[candidate.segment]
-        published = context.report.published
-        window = time_window(context.norm, segment.start, segment.end, published, key[1])
-        if window.precision is TimePrecision.UNKNOWN:  # the report's own time words, read once per region
-            whole = context.memo.get(("report", key[1]))
-            if whole is None:
-                whole = time_window(context.norm, 0, min(len(context.norm), 2000), published, key[1])
-                context.memo[("report", key[1])] = whole
-            assert isinstance(whole, TimeWindow)
-            window = whole
-        context.memo[key] = window
-    assert isinstance(window, TimeWindow)
-    return window
 
 
 def _outcomes(

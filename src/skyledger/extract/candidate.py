@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from skyledger.extract.actions import ActionMention
@@ -39,10 +38,8 @@ def nearest_action(context: ReportContext, acts: list[ActionMention], start: int
     inside = [a for a in acts if a.start < end and start < a.end and a.kind != "nominal"]
     if inside:  # "11 збитих безпілотників", "завдали ракетного удару"
         return inside[0]
-    left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
-    right = [
-        a for a in acts if a.start >= end and a.start - end <= REACH and not re.search(r"[;]", norm[end : a.start])
-    ]
+    left = [a for a in acts if a.end <= start and start - a.end <= REACH and norm.find(";", a.end, start) < 0]
+    right = [a for a in acts if a.start >= end and a.start - end <= REACH and norm.find(";", end, a.start) < 0]
     before = left[-1] if left else None
     after = right[0] if right else None
     debris = [a for a in left if a.kind == "debris" and start - a.end <= 40]

@@ -25,6 +25,8 @@ _WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
 _COORD = re.compile(r"^\s*(?:,|и|і|та|й|and|or|или|або)\s*$")
 _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
+_STOPS = re.compile(r"[.;:]")
+_SUBSET = re.compile(r"(?:из них|з них|в том числе|у тому числі|including|of them)\s*$")
 
 
 def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Number], used: set[int]) -> Number | None:
@@ -32,7 +34,7 @@ def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Numb
         if number.end > weapon.start or number.start in used:
             continue
         gap = context.norm[number.end : weapon.start]
-        if (_WEAK_GAP if number.weak else _GAP).match(gap) and not re.search(r"[.;:]", gap):
+        if (_WEAK_GAP if number.weak else _GAP).match(gap) and not _STOPS.search(gap):
             return number
         break
     return _tally(context, weapon, numbers, used)
@@ -64,8 +66,10 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     if weapons and not any(w.in_scope for w in weapons):
         return []
     weapons = [w for w in weapons if w.in_scope]
-    acts = _usable_actions(context, index)
     numbers = context.within(context.numbers, "numbers", start, end)
+    if not weapons and not numbers and not _has_impact(context, start, end):
+        return []  # nothing to count and no impact: the common background sentence, spared the steps below
+    acts = _usable_actions(context, index)
     parts = _parts_of(context.norm, numbers)
     used: set[int] = {part.start for part in parts.values()}
     out: list[Candidate] = []
@@ -88,6 +92,10 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
     out = _drop_general(out)
     out += bare_impacts(context, index, acts, out)
     return out
+
+
+def _has_impact(context: ReportContext, start: int, end: int) -> bool:
+    return any(a.action is Action.IMPACT for a in context.within(context.actions, "actions", start, end))
 
 
 def _parts_of(norm: str, numbers: list[Number]) -> dict[int, Number]:
@@ -124,6 +132,8 @@ def _part_and_whole(
 def _drop_general(out: list[Candidate]) -> list[Candidate]:
     """ "атака с применением БПЛА ... БПЛА уничтожен": the uncounted mention only names the weapon used; and
     "fired rockets from a Vampire launcher" is one uncounted claim, not two."""
+    if len(out) < 2:  # one candidate has nothing to be dropped for
+        return list(out)
     counted = {(c.weapon_class, c.action) for c in out if c.count is not None}
     kept: list[Candidate] = []
     for candidate in out:
@@ -173,8 +183,11 @@ def _usable_actions(context: ReportContext, index: int) -> list[ActionMention]:
     segment = context.segments[index]
     acts = context.within(context.actions, "actions", segment.start, segment.end)
     norm = context.norm
-    ground = context.has("ground", segment.start, segment.end)
-    if ground and not context.has_marker("ad", segment.start, segment.end):
+    if (  # "уничтожены танк и позиции": destroyed on the ground (cheap test first: the lists are scanned once)
+        any(a.kind == "destroy" for a in acts)
+        and not context.has_marker("ad", segment.start, segment.end)
+        and context.has("ground", segment.start, segment.end)
+    ):
         acts = [a for a in acts if a.kind != "destroy"]
     lost = marker("lost").search(norm, segment.start, segment.end) if context.has_marker("lost", 0, len(norm)) else None
     if lost is not None:  # lost locationally: an interception only when electronic warfare is credited
@@ -261,12 +274,7 @@ def _weapon_candidate(
     if kind == "repel":
         has_count = number is not None and number.value is not None
         chosen = Action.INTERCEPTED if has_count or weapon.singular else Action.LAUNCHED
-    subset = bool(
-        re.search(
-            r"(?:из них|з них|в том числе|у тому числі|including|of them)\s*$",
-            context.norm[max(0, anchor - 20) : anchor],
-        )
-    )
+    subset = bool(_SUBSET.search(context.norm[max(0, anchor - 20) : anchor]))
     return _counted(number, weapon, index, anchor, chosen, kind, subset)
 
 

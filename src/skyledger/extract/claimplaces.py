@@ -21,6 +21,7 @@ from skyledger.model import Place, PlacePrecision
 FIRST_GAP = 90  # characters from a claim to the first place that is its own
 NEXT_GAP = 30  # characters between places listed together
 _LEADS = re.compile(r"^[\s,]*(?:where|with|of which|где|де|с|з|из них|з них)?[\s,:-]*$")
+_STOPS = re.compile(r"[.;:,]")
 _CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
 
 
@@ -30,19 +31,27 @@ def event_hits(hits: list[PlaceHit], launched: bool) -> list[PlaceHit]:
 
 
 def claim_hits(context: ReportContext, index: int) -> list[PlaceHit]:
-    segment = context.segments[index]
-    spans = [(s.start, s.end) for s in context.within(context.speakers, "speakers", segment.start - 200, segment.end)]
-    return [
-        h
-        for h in context.within(context.places, "places", segment.start, segment.end)
-        if not h.origin and not h.authority and not any(a <= h.start < b for a, b in spans)
-    ]
+    """The places of sentence ``index`` where a claim can be: not an origin, not an authority's title, not inside a
+    speaker's name. Read once per sentence (several steps ask); the list is shared, never changed in place."""
+    found = context.memo.get(("claim_hits", index))
+    if found is None:
+        segment = context.segments[index]
+        hits = context.within(context.places, "places", segment.start, segment.end)
+        speakers = context.within(context.speakers, "speakers", segment.start - 200, segment.end) if hits else []
+        spans = [(s.start, s.end) for s in speakers]
+        found = context.memo[("claim_hits", index)] = [
+            h for h in hits if not h.origin and not h.authority and not any(a <= h.start < b for a, b in spans)
+        ]
+    assert isinstance(found, list)
+    return found
 
 
 def share_places(context: ReportContext, index: int, candidates: list[Candidate]) -> None:
     """Fill ``candidate.places`` for the candidates of sentence ``index`` (in place)."""
+    if not candidates:
+        return
     hits = claim_hits(context, index)
-    if not hits or not candidates:
+    if not hits:
         return
     ordered = sorted(candidates, key=lambda c: c.anchor)
     norm = context.norm
@@ -78,7 +87,7 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
             continue
         for later in ordered[number + 1 :]:
             between = norm[candidate.end : later.anchor]
-            if later.places and not re.search(r"[.;:,]", between) and not later.bare and not later.orphan:
+            if later.places and not _STOPS.search(between) and not later.bare and not later.orphan:
                 candidate.places = later.places
                 break
     opening = _opening(hits, ordered)

@@ -10,6 +10,7 @@ from skyledger.extract.candidate import Candidate
 from skyledger.extract.context import ReportContext
 from skyledger.model import Action, CountQualifier
 
+_COUNT_GAP = re.compile(r"\s*(?:\w+\s+)?")  # "три влучання", "seven more times"
 _HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
 _NOT = re.compile(
     r"(?:\bnot|n't|\bне|\bні|\bno|\bбез|\bnever|\bnothing|\bничего|\bнічого)\s+(?:[\w-]+\s+)?$"
@@ -37,11 +38,13 @@ def bare_impacts(
         kinds.setdefault(kind, act)
     if "damage" in kinds and (len(kinds) > 1 or impacts):
         del kinds["damage"]
-    out = []
-    for kind, act in kinds.items():
-        count, qualifier = _hit_count(context, index)
-        out.append(Candidate(Action.IMPACT, "", None, count, qualifier, act.start, act.end, index, kind, bare=True))
-    return out
+    if not kinds:
+        return []
+    count, qualifier = _hit_count(context, index)
+    return [
+        Candidate(Action.IMPACT, "", None, count, qualifier, act.start, act.end, index, kind, bare=True)
+        for kind, act in kinds.items()
+    ]
 
 
 def _apart(norm: str, candidate: Candidate, act: ActionMention) -> bool:
@@ -55,10 +58,13 @@ def _apart(norm: str, candidate: Candidate, act: ActionMention) -> bool:
 def _hit_count(context: ReportContext, index: int) -> tuple[int | None, CountQualifier]:
     """ "три влучання", "at least seven times": the number of hits, when the sentence gives one."""
     segment = context.segments[index]
+    numbers = context.within(context.numbers, "numbers", segment.start, segment.end)
+    if not any(number.value is not None and not number.weak for number in numbers):
+        return None, CountQualifier.UNSPECIFIED  # no figure to count the hits: no need to look for the nouns
     nouns = list(marker("hitnoun").finditer(context.norm, segment.start, segment.end))
     for noun in nouns:
         for number in context.within(context.numbers, "numbers", segment.start, noun.start()):
             gap = context.norm[number.end : noun.start()]
-            if number.value is not None and not number.weak and re.fullmatch(r"\s*(?:\w+\s+)?", gap):
+            if number.value is not None and not number.weak and _COUNT_GAP.fullmatch(gap):
                 return number.value, number.qualifier
     return None, CountQualifier.UNSPECIFIED

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from skyledger.extract.lexicon import Words, merged_list, word_pattern
+from skyledger.extract.lexicon import Words, compile_words, merged_list, word_pattern
 from skyledger.extract.numbers import Number, find_collective
 from skyledger.model import Damage
 
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 WINDOW = 40
 NEARBY = 40  # sentences around a claim whose statements may apply to it
+_STOPS = re.compile(r"[.;]")
 _NO = re.compile(r"(?:\bno|\bни|\bжоден|\bжодна)\s+$")
 
 
@@ -36,6 +37,10 @@ class Outcome:
     @property
     def empty(self) -> bool:
         return self.killed is None and self.injured is None and self.damage is None
+
+
+NOTHING = Outcome()  # outcomes are frozen: the common ones are made once and shared
+_DAMAGED = Outcome(damage=Damage.REPORTED)
 
 
 @lru_cache(maxsize=1)
@@ -60,38 +65,55 @@ def _pattern(key: str) -> Words:
 
 
 @lru_cache(maxsize=1)
-def _any_outcome() -> re.Pattern[str]:
+def _any_outcome() -> Words:
+    """The words of every list ``sentence_outcome`` reads, as one list: a sentence holding none of them states no
+    outcome. One search of the merged list, tried at word starts only, is cheaper than one per list."""
     keys = ("killed", "injured", "none_both", "none_killed", "damage_none")
-    return re.compile("|".join(f"(?:{_pattern(key).pattern})" for key in keys))  # a quick test, boundaries aside
+    return compile_words(
+        [p for key in keys for p in merged_list("outcomes", key)], "skyledger/extract/data/*/outcomes.toml"
+    )
 
 
 def sentence_outcome(norm: str, start: int, end: int, numbers: list[Number], damaged: bool) -> Outcome:
     """The casualties and damage stated in ``norm[start:end]``; ``numbers`` are free numbers (not weapon counts)."""
-    if not _any_outcome().search(norm, start, end):
-        return Outcome(damage=Damage.REPORTED) if damaged else Outcome()
+    first = _any_outcome().search(norm, start, end)
+    if first is None:
+        return _unstated(damaged)
+    return _stated(norm, start, end, numbers, damaged, first.start())
+
+
+def _unstated(damaged: bool) -> Outcome:
+    """The outcome of a sentence with no casualty or damage word."""
+    return _DAMAGED if damaged else NOTHING
+
+
+def _stated(norm: str, start: int, end: int, numbers: list[Number], damaged: bool, first: int) -> Outcome:
+    """``sentence_outcome`` of a sentence whose first casualty or damage word starts at ``first``: no word of the
+    lists begins before it, so their searches start there."""
     killed = injured = None
-    if _pattern("none_both").search(norm, start, end):
+    if _pattern("none_both").search(norm, first, end):
         killed, injured = 0, 0
-    if _pattern("none_killed").search(norm, start, end):
+    if _pattern("none_killed").search(norm, first, end):
         killed = 0
     figures = [(n.start, n.end, n.value) for n in numbers if n.value is not None and start <= n.start < end]
     figures += [(a + start, b + start, value) for a, b, value in find_collective(norm[start:end])]
-    found = _figures(norm, start, end, figures)
+    found = _figures(norm, start, end, figures, first)
     killed = found.get("killed", killed)
     injured = found.get("injured", injured)
     damage = None
-    if _pattern("damage_none").search(norm, start, end):
+    if _pattern("damage_none").search(norm, first, end):
         damage = Damage.NONE
     elif damaged:
         damage = Damage.REPORTED
     return Outcome(killed, injured, damage)
 
 
-def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]]) -> dict[str, int]:
+def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]], first: int) -> dict[str, int]:
     """Each figure goes to the casualty word nearest to it ("two were killed and nine wounded"); a word with no
-    figure but a person beside it ("ранен мужчина") counts one; an update ("выросло до 15") wins."""
+    figure but a person beside it ("ранен мужчина") counts one; an update ("выросло до 15") wins. No casualty word
+    begins before ``first``."""
     words = [
-        (m.start(), m.end(), key) for key in ("killed", "injured") for m in _pattern(key).finditer(norm, start, end)
+        (m.start(), m.end(), key) for key in ("killed", "injured") for m in _pattern(key).finditer(norm, first, end)
     ]
     if not words:
         return {}
@@ -111,7 +133,7 @@ def _figures(norm: str, start: int, end: int, figures: list[tuple[int, int, int]
                 gap = 0 if _update_tail().search(between) else f_start - w_end
             else:
                 continue
-            if gap <= WINDOW and not re.search(r"[.;]", between) and (best is None or gap < best[0]):
+            if gap <= WINDOW and not _STOPS.search(between) and (best is None or gap < best[0]):
                 best = (gap, key)
         if best is not None:
             found[best[1]] = (f_start, value)
@@ -132,16 +154,20 @@ def _statements(
     for index, segment in enumerate(context.segments):
         if index in context.skipped:
             continue
-        taken = [(c.anchor, c.end) for c in by_segment.get(index, [])]
-        numbers = [
-            n
-            for n in context.within(context.numbers, "numbers", segment.start, segment.end)
-            if not any(a <= n.start < b for a, b in taken)
-        ]
         damaged = any(
             a.kind == "damage" for a in context.within(context.actions, "actions", segment.start, segment.end)
         )
-        outcome = sentence_outcome(context.norm, segment.start, segment.end, numbers, damaged)
+        first = _any_outcome().search(context.norm, segment.start, segment.end)
+        if first is not None:  # sentence_outcome, its numbers listed only now
+            taken = [(c.anchor, c.end) for c in by_segment.get(index, [])]
+            numbers = [
+                n
+                for n in context.within(context.numbers, "numbers", segment.start, segment.end)
+                if not any(a <= n.start < b for a, b in taken)
+            ]
+            outcome = _stated(context.norm, segment.start, segment.end, numbers, damaged, first.start())
+        else:
+            outcome = _unstated(damaged)
         if not outcome.empty:
             region = _segment_region(
                 context, index, by_segment.get(index) or _told_before(context, index, by_segment), claimant_of
@@ -168,6 +194,9 @@ def by_candidate(
     out: dict[int, Outcome] = {}
     positions = [index for index, _, _, _ in stated]
     for candidate in found:
+        if not stated:  # nothing stated in the report
+            out[id(candidate)] = NOTHING
+            continue
         region = _candidate_region(context, candidate, claimant_of)
         speaker = claimant_of(candidate)
         window = stated
@@ -183,7 +212,7 @@ def by_candidate(
         ]
         paragraph = context.segments[candidate.segment].paragraph
         near = [(i, o) for i, o in usable if context.segments[i].paragraph == paragraph]
-        result = Outcome()
+        result = NOTHING
         if near:  # the paragraph's own statements, the latest figure winning ("выросло до трех")
             later = [(i, o) for i, o in usable if context.segments[i].paragraph > paragraph and _revises(context, i)]
             for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
@@ -193,7 +222,9 @@ def by_candidate(
                     if index not in by_segment and context.segments[index].paragraph > paragraph:
                         result = _update(Outcome(outcome.killed, outcome.injured), result)
         else:  # statements elsewhere in the report about its place: the highest figures stated
-            if _opens_episode(context, candidate.segment):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
+            if usable and _opens_episode(
+                context, candidate.segment
+            ):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
                 usable = [(i, o) for i, o in usable if i > candidate.segment]
             for _, outcome in usable:
                 result = _most(result, outcome)

@@ -19,6 +19,7 @@ _ORPHAN_AFTER = re.compile(
     r"from them|more (?=over|in|above|were|had)|ещ[её]|ще)\b)"
 )
 _ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|[-:])\s*$")
+_MEASURE = re.compile(r"^\s*(?:%|лет|год|років|км)")  # "5 %", "12 лет": not a count
 _OF_THEM = re.compile(r"\s+(?:of them|of which|из них|з них|із них)\b")
 _COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
 _AUXILIARY = re.compile(r"^\s*(?:(?:were|was|had|have|has|been|are|is|были|был|была|было|були|був|була|було)\s+)*$")
@@ -46,7 +47,7 @@ def standalone(
             segment.item or _ORPHAN_AFTER.match(after) or _ORPHAN_BEFORE.search(before) or _acted(norm, acts, number)
         ):
             continue
-        if word_pattern("outcomes", "people").match(after.strip()) or re.match(r"^\s*(?:%|лет|год|років|км)", after):
+        if word_pattern("outcomes", "people").match(after.strip()) or _MEASURE.match(after):
             continue
         source = _source_weapon(number.start, weapons, inherited)
         if source is None:

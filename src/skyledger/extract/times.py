@@ -8,13 +8,19 @@ otherwise the day before publication, with precision unknown. Times are not scor
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from skyledger.extract import places
-from skyledger.extract.lexicon import LANGUAGES, read, word_pattern
+from skyledger.extract.heads import literal_prefixes
+from skyledger.extract.lexicon import LANGUAGES, merged_list, read, word_pattern
 from skyledger.model import TimePrecision, TimeWindow
+
+if TYPE_CHECKING:
+    from skyledger.extract.context import ReportContext
 
 _CLOCK = r"([01]?\d|2[0-3])[.:]([0-5]\d)"
 _RANGE = re.compile(
@@ -48,37 +54,135 @@ def _at(day: datetime, hour: int, minute: int, zone: timezone | ZoneInfo, publis
     return moment - timedelta(days=1) if moment > published + timedelta(minutes=30) else moment
 
 
-def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:
-    """The window of the claim read from ``norm[start:end]`` (a sentence) or, failing that, from the report."""
-    if published is None:
-        return TimeWindow()
-    if published.tzinfo is None:
-        published = published.replace(tzinfo=UTC)
-    zone = _zone(region, published)
-    local = published.astimezone(zone)
+_JOINED = re.compile(r"[\w-]")  # a character after which no word starts (lexicon.word_starts)
+
+
+@cache
+def _openings(key: str) -> re.Pattern[str] | None:
+    """The literal beginnings of the words of list ``key`` (context.toml) as one plain alternation; None when some
+    word begins with no literal. Every word of the list begins with one: a sentence holding none has none of the
+    words, and most sentences hold none ("overnight", "сегодня"), so this quick test spares the word search."""
+    found = literal_prefixes(merged_list("context", key))
+    return None if found is None else re.compile("|".join(map(re.escape, found)))
+
+
+def _says(key: str, norm: str, start: int, end: int) -> bool:
+    """Whether a word of the list ``key`` (context.toml) is in ``norm[start:end]``, searched in place: the whole
+    text's word starts are listed once, a slice's would be listed anew for every sentence. Where the slice begins
+    right after a letter, its first letters start a word only in the slice: that slice is searched itself."""
+    openings = _openings(key)
+    begin = start
+    if openings is not None:
+        opening = openings.search(norm, start, end)
+        if opening is None:
+            return False
+        begin = opening.start()  # no word of the list begins before its first literal beginning
+    words = word_pattern("context", key)
+    if start > 0 and _JOINED.match(norm, start - 1):
+        return words.search(norm[start:end], begin - start) is not None
+    return words.search(norm, begin, end) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Said:
+    """What a piece of text says of time, before any date or time zone: ``kind`` is "range", "at", "night", "today"
+    or "" (nothing); a range runs from ``clock`` to ``until``, a moment is at ``clock``; ``moscow`` tells which of
+    the two is said in Moscow time."""
+
+    kind: str
+    clock: tuple[int, int] = (0, 0)
+    until: tuple[int, int] = (0, 0)
+    moscow: tuple[bool, bool] = (False, False)
+
+
+_NIGHT, _TODAY, _NOTHING = Said("night"), Said("today"), Said("")  # made once: most sentences say one of these
+
+
+def said(norm: str, start: int, end: int) -> Said:
+    """What ``norm[start:end]`` says of time: read once per sentence, whatever region and publication time apply."""
     piece = norm[start:end]
     clock = _CLOCKISH.search(piece) is not None
     match = _RANGE.search(piece) if clock else None
     if match:
-        z1 = _MOSCOW if match.group(3) else zone
-        z2 = _MOSCOW if match.group(6) else zone
-        stop = _at(local, int(match.group(4)), int(match.group(5)), z2, published)
-        begin = datetime.combine(stop.date(), time(int(match.group(1)), int(match.group(2))), tzinfo=z1)
+        begin, stop = (int(match[1]), int(match[2])), (int(match[4]), int(match[5]))
+        return Said("range", begin, stop, (bool(match[3]), bool(match[6])))
+    match = _AT.search(piece) if clock else None
+    if match:
+        return Said("at", (int(match[1]), int(match[2])), moscow=(bool(match[3]), False))
+    if _says("night", norm, start, end):
+        return _NIGHT
+    if _says("today", norm, start, end):
+        return _TODAY
+    return _NOTHING
+
+
+def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:
+    """The window of the claim read from ``norm[start:end]`` (a sentence) or, failing that, from the report."""
+    return window(said(norm, start, end), published, region)
+
+
+def window(what: Said, published: datetime | None, region: str | None) -> TimeWindow:
+    """The window of what a text said, resolved against the publication time and the region's time zone."""
+    if published is None:
+        return TimeWindow()
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=UTC)
+    if not what.kind:
+        return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)
+    zone = _zone(region, published)
+    local = published.astimezone(zone)
+    if what.kind == "range":
+        stop = _at(local, *what.until, _MOSCOW if what.moscow[1] else zone, published)
+        begin = datetime.combine(stop.date(), time(*what.clock), tzinfo=_MOSCOW if what.moscow[0] else zone)
         if begin > stop:
             begin -= timedelta(days=1)
         return TimeWindow(begin, stop, TimePrecision.HOUR)
-    match = _AT.search(piece) if clock else None
-    if match:
-        moment = _at(local, int(match.group(1)), int(match.group(2)), _MOSCOW if match.group(3) else zone, published)
+    if what.kind == "at":
+        moment = _at(local, *what.clock, _MOSCOW if what.moscow[0] else zone, published)
         return TimeWindow(moment, moment + timedelta(minutes=1), TimePrecision.MINUTE)
-    if word_pattern("context", "night").search(piece):
+    if what.kind == "night":
         morning = datetime.combine(local.date(), time(7, 0), tzinfo=zone)
         stop = min(morning, published) if local.hour >= 0 else morning
         begin = datetime.combine(local.date() - timedelta(days=1), time(18, 0), tzinfo=zone)
         return TimeWindow(begin, max(stop, begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
-    if word_pattern("context", "today").search(piece):
-        return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
-    return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)
+    return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
+
+
+def claim_window(context: ReportContext, index: int, region: str | None) -> TimeWindow:
+    """The window of a claim of sentence ``index`` in ``region`` (None: the report's): what the sentence says of time,
+    else what the report's opening says."""
+    zone = region or context.region
+    key = (index, zone)
+    found = context.memo.get(key)
+    if found is None:
+        what = _said_in(context, index)
+        found = _window_in(context, what, zone) if what.kind else None
+        if found is None or found.precision is TimePrecision.UNKNOWN:
+            found = _window_in(context, _said_in(context, None), zone)
+        context.memo[key] = found
+    assert isinstance(found, TimeWindow)
+    return found
+
+
+def _window_in(context: ReportContext, what: Said, zone: str | None) -> TimeWindow:
+    """The window of what a text says of time, resolved once per report for each thing said and time zone (the
+    sentences of a night's report mostly say "overnight", as does its opening)."""
+    found = context.memo.get(("window", what, zone))
+    if found is None:
+        found = context.memo[("window", what, zone)] = window(what, context.report.published, zone)
+    assert isinstance(found, TimeWindow)
+    return found
+
+
+def _said_in(context: ReportContext, index: int | None) -> Said:
+    """What sentence ``index`` (None: the report's opening) says of time, read once whatever the region."""
+    found = context.memo.get(("said", index))
+    if found is None:
+        segment = context.segments[index] if index is not None else None
+        start, end = (segment.start, segment.end) if segment is not None else (0, min(len(context.norm), 2000))
+        found = context.memo[("said", index)] = said(context.norm, start, end)
+    assert isinstance(found, Said)
+    return found
 
 
 STALE_DAYS = 2

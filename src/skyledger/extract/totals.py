@@ -36,8 +36,10 @@ def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> N
         if model:
             models.setdefault(WeaponClass(cls), set()).add(model)
     missiles = {(cls, model) for cls, names in models.items() if cls in _MISSILES for model in names}
-    kinds = {claim.weapon_class for claim in claims} | {WeaponClass(cls) for cls, _ in named}
-    specific = kinds & {WeaponClass.BALLISTIC_MISSILE, WeaponClass.CRUISE_MISSILE}
+    specific: set[WeaponClass] = set()  # the classes named, read before any claim changes class; only for missiles
+    if any(claim.weapon_class is WeaponClass.MISSILE for claim in claims):
+        kinds = {claim.weapon_class for claim in claims} | {WeaponClass(cls) for cls, _ in named}
+        specific = kinds & {WeaponClass.BALLISTIC_MISSILE, WeaponClass.CRUISE_MISSILE}
     for claim in claims:
         names = models.get(claim.weapon_class, set())
         if claim.weapon_model is None and len(names) == 1:
@@ -57,6 +59,8 @@ def _drop_listed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Cand
         header = _header_of(candidate)
         if header is not None:
             items.setdefault(header, []).append(claim)
+    if not items:  # no list in the report
+        return list(pairs)
     out = []
     for candidate, claim in pairs:
         listed = [c for c in items.get(candidate.segment, []) if c.action is claim.action and c.count is not None]
@@ -90,8 +94,9 @@ def _drop_summed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Cand
         if claim.count is not None and not candidate.bare:
             low = bisect.bisect_left(segments, candidate.segment - NEARBY)
             high = bisect.bisect_right(segments, candidate.segment + NEARBY)
-            near = [p for _, p in pairs[low:high]]
-            parts = [p for p in near if _compatible(claim, p) and p.count is not None and p.count < claim.count]
+            parts = [  # the count test first: most claims near it are not smaller parts of it
+                p for _, p in pairs[low:high] if p.count is not None and p.count < claim.count and _compatible(claim, p)
+            ]
             if len(parts) >= 2 and sum(p.count or 0 for p in parts) == claim.count:
                 continue
         out.append((candidate, claim))
