@@ -13,7 +13,7 @@ from skyledger.extract.lexicon import LANGUAGES, Alternation, Words, alternation
 from skyledger.model import Action
 
 _ORDER = {Action.IMPACT.value: 0, Action.INTERCEPTED.value: 1, Action.LAUNCHED.value: 2}
-MARKERS = ("ad", "ew", "lost", "failed", "hitnoun")
+MARKERS = ("ad", "ew", "lost", "hitnoun")
 
 
 @dataclass(frozen=True, slots=True)

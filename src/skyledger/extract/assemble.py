@@ -21,6 +21,7 @@ from skyledger.extract.claimplaces import (
     share_places,
 )
 from skyledger.extract.context import ReportContext, build, report_classes
+from skyledger.extract.impacts import sentence_class
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.retold import merge_retold
 from skyledger.extract.times import time_window
@@ -73,6 +74,8 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         candidate.header = context.segments[candidate.segment].header
         if candidate.bare:
             candidate.weapon_class, candidate.model = bare_class, bare_model
+            if bare_class == WeaponClass.OTHER.value:  # "a warehouse caught fire after a drone strike"
+                candidate.weapon_class = sentence_class(context, candidate.segment)
             if single and candidate.count is None:  # "ударили ракетою ... Пошкоджено будинки": that one missile
                 candidate.count, candidate.qualifier = 1, CountQualifier.EXACT
         if candidate.subset and not event_hits(candidate.places, candidate.action is Action.LAUNCHED):

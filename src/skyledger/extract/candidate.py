@@ -37,15 +37,17 @@ class Candidate:
 def nearest_action(context: ReportContext, acts: list[ActionMention], start: int, end: int) -> ActionMention | None:
     norm = context.norm
     inside = [a for a in acts if a.start < end and start < a.end and a.kind != "nominal"]
+    left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
+    debris = [a for a in left if a.kind == "debris" and start - a.end <= 40]
+    if inside and debris and inside[0].kind in ("intercept", "destroy"):
+        return debris[-1]  # "debris from a downed drone": the downed drone is what fell, not a claim of its own
     if inside:  # "11 збитих безпілотників", "завдали ракетного удару"
         return inside[0]
-    left = [a for a in acts if a.end <= start and start - a.end <= REACH and not re.search(r"[;]", norm[a.end : start])]
     right = [
         a for a in acts if a.start >= end and a.start - end <= REACH and not re.search(r"[;]", norm[end : a.start])
     ]
     before = left[-1] if left else None
     after = right[0] if right else None
-    debris = [a for a in left if a.kind == "debris" and start - a.end <= 40]
     if debris and before is not None and before.kind in ("intercept", "destroy") and before.end >= start - 2:
         return debris[-1]  # "debris of a downed drone", "уламки збитого БпЛА": the debris is what fell
     if before is not None and before.kind == "nominal" and after is not None and after.start - end <= 60:

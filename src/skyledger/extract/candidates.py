@@ -254,7 +254,7 @@ def _weapon_candidate(
         return None
     else:
         chosen, kind = action.action, action.kind
-    if kind == "lost" or _NEGATED.search(context.norm[max(0, anchor - 16) : anchor]):
+    if kind in ("lost", "failed") or _NEGATED.search(context.norm[max(0, anchor - 16) : anchor]):
         return None
     if weapon.modifier and chosen is not Action.LAUNCHED:
         return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own

@@ -53,7 +53,7 @@ def standalone(
             continue
         action = _subject_of(norm, acts, number) or _of_them(norm, acts, number)
         action = action or nearest_action(context, acts, number.start, number.end)
-        if action is not None and action.kind == "lost":
+        if action is not None and action.kind in ("lost", "failed"):
             continue
         chosen = action.action if action is not None and action.kind not in ("nominal",) else source[2]
         kind = action.kind if action is not None else "inherited"
