@@ -74,8 +74,9 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         candidate.header = context.segments[candidate.segment].header
         if candidate.bare:
             candidate.weapon_class, candidate.model = bare_class, bare_model
-            if bare_class == WeaponClass.OTHER.value:  # "a warehouse caught fire after a drone strike"
-                candidate.weapon_class = sentence_class(context, candidate.segment)
+            own = sentence_class(context, candidate.segment)  # "a warehouse caught fire after a drone strike"
+            if own != WeaponClass.OTHER.value and own != bare_class:
+                candidate.weapon_class, candidate.model = own, None
             if single and candidate.count is None:  # "ударили ракетою ... Пошкоджено будинки": that one missile
                 candidate.count, candidate.qualifier = 1, CountQualifier.EXACT
         if candidate.subset and not event_hits(candidate.places, candidate.action is Action.LAUNCHED):

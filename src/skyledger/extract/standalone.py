@@ -55,6 +55,8 @@ def standalone(
         action = action or nearest_action(context, acts, number.start, number.end)
         if action is not None and action.kind in ("lost", "failed"):
             continue
+        if action is None and _of_people(norm, segment.start, segment.end):
+            continue  # "Пострадали трое работников, одного из них госпитализировали": people, not weapons
         chosen = action.action if action is not None and action.kind not in ("nominal",) else source[2]
         kind = action.kind if action is not None else "inherited"
         out.append(
@@ -73,6 +75,11 @@ def standalone(
             )
         )
     return out
+
+
+def _of_people(norm: str, start: int, end: int) -> bool:
+    words = (word_pattern("outcomes", key) for key in ("injured", "killed"))
+    return any(w.search(norm, start, end) for w in words)
 
 
 def _of_them(norm: str, acts: list[ActionMention], number: Number) -> ActionMention | None:

@@ -42,11 +42,23 @@ def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> N
         names = models.get(claim.weapon_class, set())
         if claim.weapon_model is None and len(names) == 1:
             claim.weapon_model = next(iter(names))
-        elif claim.weapon_model is None and claim.weapon_class is WeaponClass.MISSILE and len(missiles) == 1:
+        elif (
+            claim.weapon_model is None
+            and claim.weapon_class is WeaponClass.MISSILE
+            and len(missiles) == 1
+            and not _named_by_others(claims, claim, next(iter(missiles))[1])
+        ):
             # "ракета «Точка-У»" named once: "украинская ракета уничтожена" is that missile
             claim.weapon_class, claim.weapon_model = next(iter(missiles))
         elif claim.weapon_class is WeaponClass.MISSILE and not missiles and len(specific) == 1:
             claim.weapon_class = next(iter(specific))  # "балістичними ракетами ... знищили 4 ракети"
+
+
+def _named_by_others(claims: list[Claim], claim: Claim, model: str) -> bool:
+    """Whether only other claimants' claims name ``model`` (the ministry's "Storm Shadow" does not make the governor's
+    "two missiles" cruise missiles)."""
+    naming = {c.claimant for c in claims if c.weapon_model == model}
+    return bool(naming) and claim.claimant not in naming
 
 
 def _drop_listed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:

@@ -1,0 +1,89 @@
+"""Constructions of press rewrites and officials' posts: debris of a downed weapon, a failed interception, an impact's
+class from its own sentence, a count over a list of regions, people counted "of them", models of other claimants."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from skyledger.extract import extract_claims
+from skyledger.model import Report, Source, SourceKind
+
+NEWS = Source("news.test", SourceKind.WEBSITE, country="GB")
+UA_NEWS = Source("novyny.test", SourceKind.WEBSITE, country="UA")
+
+Key = tuple[str, str, str | None]
+
+
+def _keys(source: Source, text: str) -> list[Key]:
+    report = Report(source=source.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    claims = extract_claims(report, source)
+    return sorted(((c.action.value, c.weapon_class.value, c.place.region) for c in claims), key=str)
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        (
+            NEWS,
+            "Debris from a downed drone damaged a garage in the Sumy region, the regional administration said.",
+            [("impact", "uav", "UA-59")],
+        ),
+        (
+            UA_NEWS,
+            "Уламки збитого безпілотника пошкодили гараж на Сумщині, повідомила ОВА.",
+            [("impact", "uav", "UA-59")],
+        ),
+    ],
+)
+def test_debris_of_a_downed_weapon_is_an_impact_only(source: Source, text: str, expected: list[Key]) -> None:
+    assert _keys(source, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (NEWS, "The Air Force said the missile had been fired from the Bryansk region and could not be intercepted."),
+        (UA_NEWS, "Перехопити ракету не вдалося, повідомили Повітряні сили."),
+    ],
+)
+def test_a_failed_interception_alone_is_no_claim(source: Source, text: str) -> None:
+    assert not any(action in ("impact", "intercepted") for action, _, _ in _keys(source, text))
+
+
+def test_an_impact_takes_the_class_its_own_sentence_names() -> None:
+    text = (
+        "Russia launched 12 missiles and 60 drones at Ukraine overnight, the Air Force said.\n\n"
+        "In the Poltava region a warehouse caught fire after a drone strike, the governor said."
+    )
+    assert ("impact", "uav", "UA-53") in _keys(NEWS, text)
+
+
+def test_a_count_over_a_list_of_regions_has_no_single_region() -> None:
+    text = (
+        "Russia's Defence Ministry said 9 drones had been destroyed over the Tula region and 7 more over the "
+        "Oryol, Smolensk and Tver regions."
+    )
+    assert _keys(NEWS, text) == [("intercepted", "uav", "RU-TUL"), ("intercepted", "uav", None)]
+
+
+def test_people_counted_of_them_are_not_weapons() -> None:
+    text = (
+        "Ночью над Николаевщиной силы ПВО сбили шесть беспилотников. Обломки упали во дворе частного дома. "
+        "Пострадали двое мужчин, одного из них госпитализировали."
+    )
+    assert _keys(UA_NEWS, text) == [("impact", "uav", "UA-48"), ("intercepted", "uav", "UA-48")]
+
+
+def test_a_model_one_claimant_names_does_not_specify_another_claimants_missiles() -> None:
+    text = (
+        "The Moscow-installed governor of Sevastopol said two missiles had been shot down over Sevastopol and that "
+        "debris damaged a power line.\n\n"
+        "Russia's Defence Ministry later said it had destroyed three Storm Shadow cruise missiles over Crimea."
+    )
+    assert _keys(NEWS, text) == [
+        ("impact", "missile", "UA-40"),
+        ("intercepted", "cruise_missile", "UA-43"),
+        ("intercepted", "missile", "UA-40"),
+    ]
