@@ -87,3 +87,21 @@ def test_a_model_one_claimant_names_does_not_specify_another_claimants_missiles(
         ("intercepted", "cruise_missile", "UA-43"),
         ("intercepted", "missile", "UA-40"),
     ]
+
+
+def test_a_ministry_statement_in_english_translation() -> None:
+    """ "the Kyiv regime attempted to strike ... with": a launch; "Kyiv regime" and "Moscow time" are no places; "all
+    three were shot down" are the weapons launched, where they were sent."""
+    text = (
+        "At about 11:20 Moscow time, the Kyiv regime attempted to strike facilities in the Bryansk region with two "
+        "Neptune missiles and one Tochka-U tactical missile.\n\nAll three missiles were shot down by air defences."
+    )
+    keys = _keys(NEWS, text)
+    assert ("launched", "cruise_missile", "RU-BRY") in keys
+    assert ("intercepted", "cruise_missile", "RU-BRY") in keys
+    assert all(region == "RU-BRY" for _, _, region in keys)
+
+
+def test_repelling_a_missile_attack_on_a_city_is_a_launch() -> None:
+    text = "The repelling of a missile attack on Sevastopol is continuing, the governor said."
+    assert _keys(NEWS, text) == [("launched", "missile", "UA-40")]

@@ -160,8 +160,15 @@ def _expand_all(context: ReportContext, out: list[Candidate], previous: list[Can
     for candidate in out:
         summed = candidate.count is None or candidate.count == total
         if summed and candidate.action is not Action.LAUNCHED and preceded_by_all(context.norm, candidate.anchor):
-            expanded += [
-                replace(candidate, weapon_class=c.weapon_class, model=c.model, count=c.count, qualifier=c.qualifier)
+            expanded += [  # those weapons, where they were sent (unless only as a target they flew towards)
+                replace(
+                    candidate,
+                    weapon_class=c.weapon_class,
+                    model=c.model,
+                    count=c.count,
+                    qualifier=c.qualifier,
+                    places=[h for h in c.places if not h.target],
+                )
                 for c in launched
             ]
         else:
@@ -256,11 +263,11 @@ def _weapon_candidate(
         chosen, kind = action.action, action.kind
     if kind in ("lost", "failed") or _NEGATED.search(context.norm[max(0, anchor - 16) : anchor]):
         return None
-    if weapon.modifier and chosen is not Action.LAUNCHED:
-        return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own
-    if kind == "repel":
+    if kind == "repel":  # "repelled a missile attack on X": the attack; "repelled two missiles": an interception
         has_count = number is not None and number.value is not None
         chosen = Action.INTERCEPTED if has_count or weapon.singular else Action.LAUNCHED
+    if weapon.modifier and chosen is not Action.LAUNCHED:
+        return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own
     subset = bool(
         re.search(
             r"(?:из них|з них|в том числе|у тому числі|including|of them)\s*$",

@@ -56,6 +56,11 @@ def _locative_tail() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _not_place_after() -> re.Pattern[str]:
+    return re.compile(r"(?:'s)?\s+(?:" + "|".join(merged_list("context", "not_place_after")) + r")(?![\w-])")
+
+
+@lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     return load_gazetteer()
 
@@ -90,6 +95,8 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
     for mention in gaz.find_places(text, context_region):
         if not _plausible(mention, norm, blocked) or _dateline(text, mention.start, mention.end):
             continue
+        if _not_place_after().match(norm, mention.end):
+            continue  # "the Kyiv regime attempted", "Moscow time": no place
         level = mention.level.value
         water = mention.surface if level == "water" or _WATER_WORDS.search(mention.surface) else None
         place = mention.place
