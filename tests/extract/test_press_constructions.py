@@ -105,3 +105,40 @@ def test_a_ministry_statement_in_english_translation() -> None:
 def test_repelling_a_missile_attack_on_a_city_is_a_launch() -> None:
     text = "The repelling of a missile attack on Sevastopol is continuing, the governor said."
     assert _keys(NEWS, text) == [("launched", "missile", "UA-40")]
+
+
+def test_regions_named_by_their_adjective_alone_after_a_list_item() -> None:
+    text = "Минобороны России: 10 беспилотников уничтожены над Брянской областью, 7 – над Курской, 3 – над Орловской."
+    assert _keys(NEWS, text) == [
+        ("intercepted", "uav", "RU-BRY"),
+        ("intercepted", "uav", "RU-KRS"),
+        ("intercepted", "uav", "RU-ORL"),
+    ]
+
+
+def test_models_in_quotes_lumped_together_give_no_model() -> None:
+    report = Report(
+        source="t.me/kpszsu",
+        external_id="t",
+        text="Противник атакував 40 ударними БпЛА типу Shahed, «Гербера» та дронами-імітаторами.",
+        published=datetime(2025, 4, 5, 8, 0),
+        id=1,
+    )
+    source = Source("t.me/kpszsu", SourceKind.TELEGRAM, claimant="armed_forces:UA")
+    claims = extract_claims(report, source)
+    assert [(c.action.value, c.count, c.weapon_model) for c in claims] == [("launched", 40, None)]
+
+
+def test_an_earlier_statement_of_the_same_night_is_a_claim() -> None:
+    text = (
+        "Губернатор сообщил, что над Липецкой областью ночью сбиты несколько беспилотников.\n\n"
+        "Ранее в Минобороны России заявляли, что за ночь над Липецкой областью уничтожены 8 беспилотников."
+    )
+    assert ("intercepted", "uav", "RU-LIP") in _keys(NEWS, text)
+    assert len(_keys(NEWS, text)) == 2
+
+
+def test_a_moscow_appointed_governor_speaks_for_his_own_region() -> None:
+    text = "Sevastopol's Moscow-appointed governor said air defences had shot down four drones over the city."
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    assert [c.claimant for c in extract_claims(report, NEWS)] == ["regional_authority:UA-40"]

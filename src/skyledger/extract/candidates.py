@@ -22,7 +22,7 @@ from skyledger.model import Action, CountQualifier, WeaponClass
 
 _GAP = re.compile(r"^[\s\"'(«]*(?:[\w'-]+[\s\"'»)]+){0,4}$")
 _WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
-_COORD = re.compile(r"^\s*(?:,|и|і|та|й|and|or|или|або)\s*$")
+_COORD = re.compile(r"^[\s«»\"']*(?:,|и|і|та|й|and|or|или|або)[\s«»\"']*$")
 _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
 

@@ -20,6 +20,10 @@ _PLURAL_NOUN = re.compile(
     r"(?:областей|областях|областям|областями|регионов|регионах|краев|республик|областей|"
     r"областей|oblasts|regions|провинций)\s*$"
 )
+_SINGULAR_NOUN = re.compile(r"(?:област(?:ью|и|ь|ю|і)|oblast)\s*$")
+_ELLIPTIC = re.compile(
+    r"(?<!\w)(?:над|в|у|на)\s+([А-ЯІЇЄҐ][\w'-]*(?:ской|ською|ській|ская|ська))(?![\w-])(?!\s+(?:област|район|округ|громад))"
+)
 _LIST_WORD = re.compile(r"([\w'-]+)\s*(?:,|\s(?:и|і|та|й|and))\s*$")
 _WATER_WORDS = re.compile(r"мор[ея]|море|sea|акватор", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"(?:ского|ской|скому|ском|ских|ського|ської|ському|ських|цкого|цкой)$")
@@ -57,7 +61,7 @@ def _locative_tail() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _not_place_after() -> re.Pattern[str]:
-    return re.compile(r"(?:'s)?\s+(?:" + "|".join(merged_list("context", "not_place_after")) + r")(?![\w-])")
+    return re.compile(r"(?:'s)?(?:\s+|-)(?:" + "|".join(merged_list("context", "not_place_after")) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +115,7 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
             continue  # "Russia launched ...": the attacker, not where it happened
         if level == "region":
             hits.extend(_listed_regions(text, norm, hit, gaz))
+            hits.extend(_elliptic_regions(text, norm, hit, gaz))
         hits.append(hit)
     hits.sort(key=lambda hit: hit.start)
     for number in range(1, len(hits)):  # "з напрямків: Курськ, Брянськ, Орел": the whole list is an origin
@@ -177,6 +182,22 @@ def _listed_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list
         place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
         out.append(PlaceHit(match.start(1), match.end(1), "region", place, hit.origin))
         position = match.start(1)
+    return out
+
+
+def _elliptic_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list[PlaceHit]:
+    """The regions named after ``hit`` by their adjective alone: "14 – над Брянской областью, 9 – над Курской"."""
+    if not _SINGULAR_NOUN.search(norm, hit.start, hit.end):
+        return []
+    stop = text.find(".", hit.end, hit.end + 160)
+    out = []
+    for match in _ELLIPTIC.finditer(text, hit.end, stop if stop >= 0 else hit.end + 160):
+        code = gaz.region_of_adjective(match.group(1))
+        if code is None:
+            break
+        info = gaz.region(code)
+        place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
+        out.append(PlaceHit(match.start(1), match.end(1), "region", place, hit.origin))
     return out
 
 
