@@ -142,3 +142,24 @@ def test_a_moscow_appointed_governor_speaks_for_his_own_region() -> None:
     text = "Sevastopol's Moscow-appointed governor said air defences had shot down four drones over the city."
     report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
     assert [c.claimant for c in extract_claims(report, NEWS)] == ["regional_authority:UA-40"]
+
+
+def test_a_closing_paragraph_of_outcomes_covers_impacts_that_state_only_damage() -> None:
+    text = (
+        "Ночью над Смоленской областью сбиты 6 беспилотников.\n\n"
+        "В Ярцеве обломками повреждена кровля частного дома.\n\n"
+        "Пострадавших нет."
+    )
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    impacts = [c for c in extract_claims(report, NEWS) if c.action.value == "impact"]
+    assert impacts and all(c.casualties is not None and c.casualties.injured == 0 for c in impacts)
+
+
+def test_a_hromada_names_its_region_not_a_settlement() -> None:
+    text = (
+        "На Миколаївщині у Вознесенському районі уламки пошкодили лінію електропередачі, "
+        "без світла Вознесенська громада."
+    )
+    report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    places = [(c.place.region, c.place.district, c.place.settlement) for c in extract_claims(report, UA_NEWS)]
+    assert places == [("UA-48", "Voznesenskyi", None)]

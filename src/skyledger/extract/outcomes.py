@@ -167,6 +167,7 @@ def by_candidate(
     stated = _statements(context, by_segment, claimant_of, voice_of)
     out: dict[int, Outcome] = {}
     positions = [index for index, _, _, _ in stated]
+    told = {context.segments[index].paragraph for index in by_segment}
     for candidate in found:
         region = _candidate_region(context, candidate, claimant_of)
         speaker = claimant_of(candidate)
@@ -188,9 +189,9 @@ def by_candidate(
             later = [(i, o) for i, o in usable if context.segments[i].paragraph > paragraph and _revises(context, i)]
             for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
                 result = _update(result, outcome)
-            if context.segments[candidate.segment].item:  # a list item: what the list leaves unsaid, from the report
-                for index, outcome in usable:
-                    if index not in by_segment and context.segments[index].paragraph > paragraph:
+            if result.killed is None and result.injured is None:  # casualties it leaves unsaid, from the report
+                for index, outcome in usable:  # (a later paragraph of outcomes only: "Пострадавших нет.")
+                    if context.segments[index].paragraph > paragraph and context.segments[index].paragraph not in told:
                         result = _update(Outcome(outcome.killed, outcome.injured), result)
         else:  # statements elsewhere in the report about its place: the highest figures stated
             if _opens_episode(context, candidate.segment):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack

@@ -20,6 +20,7 @@ _PLURAL_NOUN = re.compile(
     r"(?:областей|областях|областям|областями|регионов|регионах|краев|республик|областей|"
     r"областей|oblasts|regions|провинций)\s*$"
 )
+_HROMADA = re.compile(r"\s+(?:міськ\w* |селищн\w* |сільськ\w* )?(?:територіальн\w* )?громад")
 _SINGULAR_NOUN = re.compile(r"(?:област(?:ью|и|ь|ю|і)|oblast)\s*$")
 _ELLIPTIC = re.compile(
     r"(?<!\w)(?:над|в|у|на)\s+([А-ЯІЇЄҐ][\w'-]*(?:ской|ською|ській|ская|ська))(?![\w-])(?!\s+(?:област|район|округ|громад))"
@@ -106,6 +107,8 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
         place = mention.place
         if level == "water":
             place = Place(water=mention.surface, precision=PlacePrecision.NONE)
+        elif level == "settlement" and _HROMADA.match(norm, mention.end):  # a hromada names its region only
+            level, place = "region", Place(country=place.country, region=place.region, precision=PlacePrecision.REGION)
         hit = PlaceHit(mention.start, mention.end, level, place, authority=mention.authority, water=water)
         before = norm[max(0, hit.start - 40) : hit.start]
         origin, target = _is_origin(norm, hit), bool(_target_tail().search(before))
