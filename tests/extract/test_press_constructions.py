@@ -163,3 +163,25 @@ def test_a_hromada_names_its_region_not_a_settlement() -> None:
     report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
     places = [(c.place.region, c.place.district, c.place.settlement) for c in extract_claims(report, UA_NEWS)]
     assert places == [("UA-48", "Voznesenskyi", None)]
+
+
+def test_an_article_is_no_casualty_figure() -> None:
+    text = (
+        "Russian forces dropped three guided bombs on Sumy, killing one person, wounding 9 others and damaging an "
+        "office building, the governor said."
+    )
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    casualties = [c.casualties for c in extract_claims(report, NEWS)]
+    assert [(c.killed, c.injured) for c in casualties if c is not None] == [(1, 9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "impacts"),
+    [
+        ("Обломки беспилотника упали на склад в Шебекине. Пожар на складе уже ликвидирован.", 1),
+        ("Уламки дрона впали на склад у Сумах. Пожежу вже ліквідували рятувальники.", 1),
+        ("Обломками повреждена кровля дома в Шебекине, возникший пожар ликвидирован.", 1),
+    ],
+)
+def test_firefighting_after_an_impact_is_no_impact_of_its_own(text: str, impacts: int) -> None:
+    assert [action for action, _, _ in _keys(NEWS, text)].count("impact") == impacts

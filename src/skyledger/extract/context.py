@@ -136,13 +136,20 @@ def _skipped(context: ReportContext) -> set[int]:
         title = context.owner is None and _in_title(context, segment)
         if context.has("recap", start, end) or (recalled == index - 1 and context.has("recap_then", start, start + 3)):
             recalled = index
-        recap = recalled == index or context.has("skip", start, end)
+        recap = recalled == index or context.has("skip", start, end) or _response_only(context, start, end)
         weak = context.has("recap_weak", start, end) and not attribution.has_speech(context.norm, start, end)
         if title or recap or weak or dated_earlier:
             skipped.add(index)
         if title and not recap:
             context.title.add(index)
     return skipped
+
+
+def _response_only(context: ReportContext, start: int, end: int) -> bool:
+    """ "Пожежу вже ліквідували рятувальники": firefighting after an impact, telling no other impact."""
+    if not context.has("response", start, end):
+        return False
+    return len(context.within(context.actions, "actions", start, end)) <= 1
 
 
 def _in_title(context: ReportContext, segment: Segment) -> bool:

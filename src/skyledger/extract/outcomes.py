@@ -136,7 +136,7 @@ def _statements(
         numbers = [
             n
             for n in context.within(context.numbers, "numbers", segment.start, segment.end)
-            if not any(a <= n.start < b for a, b in taken)
+            if not n.weak and not any(a <= n.start < b for a, b in taken)  # "damaging an apartment": no figure
         ]
         damaged = any(
             a.kind == "damage" for a in context.within(context.actions, "actions", segment.start, segment.end)
@@ -189,9 +189,15 @@ def by_candidate(
             later = [(i, o) for i, o in usable if context.segments[i].paragraph > paragraph and _revises(context, i)]
             for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
                 result = _update(result, outcome)
-            if result.killed is None and result.injured is None:  # casualties it leaves unsaid, from the report
-                for index, outcome in usable:  # (a later paragraph of outcomes only: "Пострадавших нет.")
-                    if context.segments[index].paragraph > paragraph and context.segments[index].paragraph not in told:
+            item = context.segments[candidate.segment].item  # a list item: what the list leaves unsaid, from the report
+            if item or (result.killed is None and result.injured is None):  # or a closing "Пострадавших нет."
+                for index, outcome in usable:
+                    later_paragraph = context.segments[index].paragraph
+                    if (
+                        later_paragraph > paragraph
+                        and index not in by_segment
+                        and (item or later_paragraph not in told)
+                    ):
                         result = _update(Outcome(outcome.killed, outcome.injured), result)
         else:  # statements elsewhere in the report about its place: the highest figures stated
             if _opens_episode(context, candidate.segment):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
