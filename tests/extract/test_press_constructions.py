@@ -185,3 +185,31 @@ def test_an_article_is_no_casualty_figure() -> None:
 )
 def test_firefighting_after_an_impact_is_no_impact_of_its_own(text: str, impacts: int) -> None:
     assert [action for action, _, _ in _keys(NEWS, text)].count("impact") == impacts
+
+
+def test_injured_by_falling_drone_debris_is_a_drone_impact() -> None:
+    text = (
+        "Russia launched 20 missiles and 90 drones at Ukraine overnight, the air force said.\n\n"
+        "In the Poltava region, a man was injured by falling drone debris, the governor said."
+    )
+    assert ("impact", "uav", "UA-53") in _keys(NEWS, text)
+
+
+def test_a_weapon_followed_by_its_own_passive_verb() -> None:
+    text = "The Air Force says Russia launched 70 drones in the night and more than 50 drones were shot down."
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    got = sorted((c.action.value, c.count) for c in extract_claims(report, NEWS))
+    assert got == [("intercepted", 50), ("launched", 70)]
+
+
+def test_a_month_abbreviation_is_no_place_and_ends_no_sentence() -> None:
+    text = (
+        "Russia attacked Ukraine with 80 drones overnight on Nov. 11, the Air Force said, adding that 61 were downed."
+    )
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 11, 11, 8, 0), id=1)
+    claims = extract_claims(report, NEWS)
+    assert sorted((c.action.value, c.count, c.place.settlement) for c in claims) == [
+        ("intercepted", 61, None),
+        ("launched", 80, None),
+    ]
+    assert all(c.claimant == "armed_forces:UA" for c in claims)

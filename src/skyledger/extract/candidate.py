@@ -9,6 +9,9 @@ from skyledger.extract.actions import ActionMention
 from skyledger.extract.context import ReportContext
 from skyledger.model import Action, CountQualifier
 
+_PASSIVE = re.compile(
+    r"\s+(?:(?:were|was|have been|has been|had been|are|is|были|был|была|было|були|був|була|було)\s+)+"
+)
 REACH = 120  # how far an action word may stand from its weapon
 NEARBY = 40  # how many sentences back a report-wide rule looks (keeps a 5 MB post linear)
 
@@ -48,6 +51,13 @@ def nearest_action(context: ReportContext, acts: list[ActionMention], start: int
     ]
     before = left[-1] if left else None
     after = right[0] if right else None
+    if (
+        before is not None
+        and after is not None
+        and after.kind != "nominal"
+        and _PASSIVE.fullmatch(norm, end, after.start)
+    ):
+        return after  # "launched 143 drones and more than 60 drones were shot down": the weapon's own verb
     if debris and before is not None and before.kind in ("intercept", "destroy") and before.end >= start - 2:
         return debris[-1]  # "debris of a downed drone", "уламки збитого БпЛА": the debris is what fell
     if before is not None and before.kind == "nominal" and after is not None and after.start - end <= 60:

@@ -16,7 +16,10 @@ _END = re.compile(
 )
 _BULLET = re.compile(r"^[\s*_]*[\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
 _BULLET_AT = re.compile(_BULLET.pattern[1:])  # the same, matched at a given position (no copy of the rest)
-_ABBREV = re.compile(r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п))\.$")
+_ABBREV = re.compile(
+    r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п|Gov|Gen|Lt|Col|Sen|Rep"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$"
+)
 MAX_SEGMENT = 4000
 
 

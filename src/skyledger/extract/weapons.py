@@ -102,12 +102,19 @@ def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _heads(key: str) -> re.Pattern[str]:
+    heads = [head for language in LANGUAGES for head in read(language, "weapons").get("number", {}).get(key, [])]
+    return re.compile(r"[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")  # used with match(text, pos)
+
+
 @lru_cache(maxsize=1)
 def _modifier_heads() -> re.Pattern[str]:
-    heads = [
-        head for language in LANGUAGES for head in read(language, "weapons").get("number", {}).get("modifier_heads", [])
-    ]
-    return re.compile(r"[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")  # used with match(text, pos)
+    return _heads("modifier_heads")
+
+
+@lru_cache(maxsize=1)
+def _debris_heads() -> re.Pattern[str]:
+    return _heads("debris_heads")
 
 
 @lru_cache(maxsize=1)
@@ -117,8 +124,10 @@ def _agents() -> re.Pattern[str]:
 
 
 def is_agent(text: str, mention: WeaponMention) -> bool:
-    """ "destroyed by helicopters", "силами истребительной авиации": the means of defence, not a target."""
-    return bool(_agents().search(text, max(0, mention.start - 40), mention.start))
+    """ "destroyed by helicopters", "силами истребительной авиации": the means of defence, not a target ("injured by
+    falling drone debris" is the attacker's)."""
+    agent = _agents().search(text, max(0, mention.start - 40), mention.start)
+    return bool(agent) and not _debris_heads().match(text, mention.end)
 
 
 def used_as_modifier(text: str, mention: WeaponMention) -> bool:
