@@ -213,3 +213,46 @@ def test_a_month_abbreviation_is_no_place_and_ends_no_sentence() -> None:
         ("launched", 80, None),
     ]
     assert all(c.claimant == "armed_forces:UA" for c in claims)
+
+
+def test_an_official_named_after_his_title_speaks_for_his_office() -> None:
+    text = "Two drones were downed over the Moscow region on their way to the capital, Mayor Sergei Sobyanin said."
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    assert [c.claimant for c in extract_claims(report, NEWS)] == ["regional_authority:RU-MOW"]
+
+
+def test_a_missile_and_drone_attack_counts_no_missile() -> None:
+    text = "Russian forces launched a massive missile and drone attack on Ukraine overnight, officials said."
+    assert _keys(NEWS, text) == []
+
+
+def test_a_total_with_one_region_among_its_parts_keeps_no_region() -> None:
+    text = "За ночь уничтожены 45 беспилотников, в том числе 20 над Брянской областью."
+    assert _keys(NEWS, text) == [("intercepted", "uav", "RU-BRY"), ("intercepted", "uav", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Беспилотник сдетонировал на крыше дома в селе Ясные Зори, сообщил глава Белгородского района.",
+            "local_authority:RU-BEL",
+        ),
+        ("Над Шебекино сбиты два беспилотника, сообщил глава Белгородской области.", "regional_authority:RU-BEL"),
+    ],
+)
+def test_a_head_of_a_named_district_or_region(text: str, expected: str) -> None:
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    assert [c.claimant for c in extract_claims(report, NEWS)] == [expected]
+
+
+def test_ballistics_colloquially() -> None:
+    assert _keys(UA_NEWS, "Окупанти вдарили балістикою по Харкову, є загиблі.") == [
+        ("impact", "ballistic_missile", "UA-63"),
+        ("launched", "ballistic_missile", "UA-63"),
+    ]
+
+
+def test_drones_attacking_a_facility_are_an_impact() -> None:
+    text = "Ukrainian drones attacked an oil depot in Russia's Tambov region, sparking a fire, the governor said."
+    assert _keys(NEWS, text) == [("impact", "uav", "RU-TAM")]

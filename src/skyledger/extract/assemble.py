@@ -19,6 +19,7 @@ from skyledger.extract.claimplaces import (
     region_place,
     resolve_place,
     share_places,
+    unnamed_region_word,
 )
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.impacts import sentence_class
@@ -365,12 +366,11 @@ def _fallback_place(
     role, _, jurisdiction = voice.claimant.partition(":")
     if "-" in jurisdiction and candidate.action is not Action.LAUNCHED:
         return region_place(jurisdiction)
-    segment = context.segments[candidate.segment]
     if (
         candidate.action is Action.INTERCEPTED
         and context.region
         and not candidate.places
-        and context.has("region_word", segment.start, segment.end)
+        and unnamed_region_word(context, candidate.segment)
     ):
         return region_place(context.region)  # "destroyed over the region": the region the report is about
     if "-" in jurisdiction and candidate.action is Action.LAUNCHED and (candidate.count is not None or own):

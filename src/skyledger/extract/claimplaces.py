@@ -15,6 +15,7 @@ from dataclasses import replace
 from skyledger.extract import places
 from skyledger.extract.candidate import Candidate
 from skyledger.extract.context import ReportContext
+from skyledger.extract.lexicon import word_pattern
 from skyledger.extract.places import PlaceHit
 from skyledger.model import Place, PlacePrecision
 
@@ -192,3 +193,16 @@ def heading_hits(context: ReportContext, index: int) -> list[PlaceHit]:
     if len(context.norm[segment.start : segment.end].split()) > 5:
         return []
     return claim_hits(context, index)
+
+
+def unnamed_region_word(context: ReportContext, index: int) -> bool:
+    """ "уничтожены над областью", "destroyed over the region": a region word that is not part of a named place
+    ("над Брянской областью" names its own)."""
+    segment = context.segments[index]
+    if not context.has("region_word", segment.start, segment.end):
+        return False
+    hits = context.within(context.places, "places", segment.start, segment.end)
+    for match in word_pattern("context", "region_word").finditer(context.norm, segment.start, segment.end):
+        if not any(hit.start <= match.start() < hit.end for hit in hits):
+            return True
+    return False

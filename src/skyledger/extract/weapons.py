@@ -171,6 +171,10 @@ def find_weapons(text: str) -> list[WeaponMention]:
     found = [m for match in lex.finditer(text) if (m := _mention(lex.entry_of(match), match))]
     found = [replace(m, singular=True) if not m.singular and _grammatical_singular(text, m) else m for m in found]
     found = [replace(m, singular=False, modifier=True) if used_as_modifier(text, m) else m for m in found]
+    for number in range(len(found) - 2, -1, -1):  # "a missile and drone attack": both qualify the attack
+        later, mention = found[number + 1], found[number]
+        if later.modifier and not mention.modifier and _COORDINATED.fullmatch(text, mention.end, later.start):
+            found[number] = replace(mention, singular=False, modifier=True)
     found = [m for m in found if not is_agent(text, m)]
     merged: list[WeaponMention] = []
     for mention in found:
@@ -183,6 +187,7 @@ def find_weapons(text: str) -> list[WeaponMention]:
     return merged
 
 
+_COORDINATED = re.compile(r"\s*(?:,|and|or|и|или|і|та|й|або)\s*")
 _NUMBERISH = re.compile(r"\d|\b(?:и|і|та|and|й|,|;)\b|[,;:.]")
 
 
