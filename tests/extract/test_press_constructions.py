@@ -256,3 +256,29 @@ def test_ballistics_colloquially() -> None:
 def test_drones_attacking_a_facility_are_an_impact() -> None:
     text = "Ukrainian drones attacked an oil depot in Russia's Tambov region, sparking a fire, the governor said."
     assert _keys(NEWS, text) == [("impact", "uav", "RU-TAM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Two dozen drones were shot down over the Belgorod region, the governor said.", 24),
+        ("Около двух десятков беспилотников сбиты над Курской областью.", 20),
+        ("Понад два десятки дронів збили над Сумщиною.", 20),
+        ("Над Брянской областью сбиты полтора десятка беспилотников.", 15),
+    ],
+)
+def test_dozens_and_tens_counted(text: str, count: int) -> None:
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    assert [c.count for c in extract_claims(report, NEWS)] == [count]
+
+
+def test_a_regional_capital_is_no_homonym_to_drop() -> None:
+    text = (
+        "The ministry said air defence systems intercepted 19 drones over the Bryansk region, 11 over Kursk and five "
+        "over the Oryol region."
+    )
+    assert _keys(NEWS, text) == [
+        ("intercepted", "uav", "RU-BRY"),
+        ("intercepted", "uav", "RU-KRS"),
+        ("intercepted", "uav", "RU-ORL"),
+    ]

@@ -156,8 +156,19 @@ def _consistent(hits: list[PlaceHit], own: str | None) -> list[PlaceHit]:
     return [
         h
         for h in hits
-        if h.level in ("region", "country", "water") or h.place.region in named or h.place.region == main or not named
+        if h.level in ("region", "country", "water")
+        or h.place.region in named
+        or h.place.region == main
+        or not named
+        or _capital(h)
     ]
+
+
+def _capital(hit: PlaceHit) -> bool:
+    """A region's capital that gives the region its name ("11 over Kursk"): never a homonym to drop."""
+    info = gazetteer().region(hit.place.region) if hit.level == "settlement" and hit.place.region else None
+    name = hit.place.settlement or ""
+    return info is not None and bool(name) and info.name_en.split(" ")[0] == name
 
 
 def _is_origin(norm: str, hit: PlaceHit) -> bool:
