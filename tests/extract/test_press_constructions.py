@@ -282,3 +282,31 @@ def test_a_regional_capital_is_no_homonym_to_drop() -> None:
         ("intercepted", "uav", "RU-KRS"),
         ("intercepted", "uav", "RU-ORL"),
     ]
+
+
+def test_a_live_update_with_a_regional_paragraph_and_an_apposed_title() -> None:
+    text = (
+        "Russia launched nine missiles and 103 drones against Ukraine overnight, Ukraine's Air Force reported.\n\n"
+        "Air defence units intercepted six missiles and 71 drones. Of those, 50 drones were shot down.\n\n"
+        "In Zaporizhzhia Oblast, a Russian drone attack on the city of Zaporizhzhia injured three people, Governor "
+        "Ivan Fedorov said.\n\n"
+        "Russian attacks also damaged infrastructure in Odesa Oblast, according to Oleh Kiper, the head of the "
+        "regional military administration."
+    )
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 9, 14, 9, 0), id=1)
+    got = sorted(
+        (
+            (c.action.value, c.weapon_class.value, str(c.place.region), c.count, c.claimant)
+            for c in extract_claims(report, NEWS)
+        ),
+        key=str,
+    )
+    assert got == [
+        ("impact", "other", "UA-51", None, "regional_authority:UA-51"),
+        ("impact", "uav", "UA-23", None, "regional_authority:UA-23"),
+        ("intercepted", "missile", "None", 6, "armed_forces:UA"),
+        ("intercepted", "uav", "None", 71, "armed_forces:UA"),
+        ("launched", "missile", "None", 9, "armed_forces:UA"),
+        ("launched", "uav", "None", 103, "armed_forces:UA"),
+        ("launched", "uav", "UA-23", None, "regional_authority:UA-23"),
+    ]

@@ -62,7 +62,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             _places_from_paragraph(context, index, candidates, by_segment)
             found += candidates
             by_segment[index] = candidates
-    found = _drop_repeats(found)
+    found = _drop_repeats(context, found)
     found += _impacts_of_deadly_launches(context, found)
     _impacts_at_targets(context, found)
     bare_class, bare_model = _report_class(context)
@@ -194,16 +194,19 @@ def _weaponless_attacks(context: ReportContext, told: set[int]) -> list[tuple[in
     return out
 
 
-def _drop_repeats(found: list[Candidate]) -> list[Candidate]:
+def _drop_repeats(context: ReportContext, found: list[Candidate]) -> list[Candidate]:
     """ "the drones were brought down between ...": a plural with no number repeats the claim counted before it;
-    it may give that claim the place it lacked ("Ракеты ATACMS уничтожены над Белгородской областью")."""
+    it may give that claim the place it lacked ("Ракеты ATACMS уничтожены над Белгородской областью"); a paragraph
+    of its own about a place ("In Zaporizhzhia, a drone attack ...") tells another episode."""
     kept: list[Candidate] = []
     for candidate in found:
         if candidate.unquantified and not candidate.bare:
+            paragraph = context.segments[candidate.segment].paragraph
             earlier = [
                 c
                 for c in kept[-NEARBY:]
                 if c.count is not None
+                and not (candidate.kind == "nominal" and candidate.places and _elsewhere(context, c, paragraph))
                 and c.action is candidate.action
                 and c.weapon_class == candidate.weapon_class
                 and candidate.model in (None, c.model)
@@ -215,6 +218,10 @@ def _drop_repeats(found: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(candidate)
     return kept
+
+
+def _elsewhere(context: ReportContext, candidate: Candidate, paragraph: int) -> bool:
+    return context.segments[candidate.segment].paragraph != paragraph
 
 
 def _one_weapon(found: list[Candidate], weapon_class: str) -> bool:

@@ -134,8 +134,11 @@ def find_speakers(norm: str, hits: list[PlaceHit], report_region: str | None) ->
 
 
 def _titles(norm: str, title: Speaker, name: Speaker) -> bool:
-    """Whether ``title`` is the title of the official ``name`` right after it."""
-    return 0 <= name.start - title.end <= 25 and not re.search(r"[.,;:]", norm[title.end : name.start])
+    """Whether ``title`` is the title of the official ``name`` right after it, or in apposition right after the name
+    ("Oleh Kiper, the head of the regional military administration")."""
+    if 0 <= name.start - title.end <= 25:
+        return not re.search(r"[.,;:]", norm[title.end : name.start])
+    return 0 <= title.start - name.end <= 8 and bool(re.fullmatch(r",\s*(?:the\s+)?", norm[name.end : title.start]))
 
 
 def _possessed(norm: str, start: int) -> bool:

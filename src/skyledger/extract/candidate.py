@@ -71,4 +71,6 @@ def nearest_action(context: ReportContext, acts: list[ActionMention], start: int
         and "," not in norm[end : after.start]
     ):
         return after  # "shot down 87 drones, while another 18 were lost from radar": the clause's own verb
+    if before is None and after is None:  # "a drone attack on Zaporizhzhia injured three": the attack it names
+        return next((a for a in acts if a.start < end and start < a.end), None)
     return before or after

@@ -270,7 +270,7 @@ def _weapon_candidate(
         return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own
     subset = bool(
         re.search(
-            r"(?:из них|з них|в том числе|у тому числі|including|of them)\s*$",
+            r"(?:из них|з них|в том числе|у тому числі|including|of them|of those|of these),?\s*$",
             context.norm[max(0, anchor - 20) : anchor],
         )
     )
