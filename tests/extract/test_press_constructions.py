@@ -310,3 +310,12 @@ def test_a_live_update_with_a_regional_paragraph_and_an_apposed_title() -> None:
         ("launched", "uav", "None", 103, "armed_forces:UA"),
         ("launched", "uav", "UA-23", None, "regional_authority:UA-23"),
     ]
+
+
+def test_each_line_of_a_list_by_hromada_is_its_own_impact() -> None:
+    text = (
+        "Ворог упродовж доби атакував 3 громади Сумщини.\n\n"
+        "🔹 Білопільська громада: удар FPV-дрона, пошкоджено приватний будинок.\n"
+        "🔹 Шосткинська громада: атака ударного БпЛА, пошкоджено адмінбудівлю підприємства."
+    )
+    assert _keys(UA_NEWS, text) == [("impact", "uav", "UA-59"), ("impact", "uav", "UA-59")]

@@ -10,11 +10,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from skyledger.extract.candidate import NEARBY, Candidate
 from skyledger.model import Action, Casualties, Claim, WeaponClass
 
+# a line of a list by place ("🔹 Шосткинська громада: ...", "Грайворонский округ: ..."): each line its own episode
+_LIST_LINE = re.compile(r"^[\W_]*(?:[-–—•▫▪●◾🔸🔹]|[\w'-]+\s+(?:громада|округ|район|district|hromada)\s*:)")
 _MISSILES = {WeaponClass.MISSILE, WeaponClass.CRUISE_MISSILE, WeaponClass.BALLISTIC_MISSILE}
 
 
@@ -169,7 +172,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     out = []
     for claim in claims:
         key = _key(claim)
-        if key in seen and claim.evidence != seen[key].evidence:
+        listed = key in seen and _LIST_LINE.match(claim.evidence) and _LIST_LINE.match(seen[key].evidence)
+        if key in seen and claim.evidence != seen[key].evidence and not listed:
             _absorb(seen[key], claim)
             continue
         seen.setdefault(key, claim)
