@@ -319,3 +319,11 @@ def test_each_line_of_a_list_by_hromada_is_its_own_impact() -> None:
         "🔹 Шосткинська громада: атака ударного БпЛА, пошкоджено адмінбудівлю підприємства."
     )
     assert _keys(UA_NEWS, text) == [("impact", "uav", "UA-59"), ("impact", "uav", "UA-59")]
+
+
+def test_parts_traced_from_wreckage_are_no_claim() -> None:
+    text = (
+        "The EU listed nine firms on Friday. Investigators said chips found in the wreckage of drones shot down over "
+        "Ukraine had been traced back to two of them."
+    )
+    assert _keys(NEWS, text) == []
