@@ -167,7 +167,7 @@ def by_candidate(
     stated = _statements(context, by_segment, claimant_of, voice_of)
     out: dict[int, Outcome] = {}
     positions = [index for index, _, _, _ in stated]
-    told = {context.segments[index].paragraph for index in by_segment}
+    solid = {c.segment for c in found if not c.bare}  # sentences that tell a weapon of their own
     for candidate in found:
         region = _candidate_region(context, candidate, claimant_of)
         speaker = claimant_of(candidate)
@@ -191,14 +191,8 @@ def by_candidate(
                 result = _update(result, outcome)
             item = context.segments[candidate.segment].item  # a list item: what the list leaves unsaid, from the report
             if item or (result.killed is None and result.injured is None):  # or a closing "Пострадавших нет."
-                for index, outcome in usable:
-                    later_paragraph = context.segments[index].paragraph
-                    if (
-                        later_paragraph > paragraph
-                        and index not in by_segment
-                        and (item or later_paragraph not in told)
-                    ):
-                        result = _update(Outcome(outcome.killed, outcome.injured), result)
+                for outcome in _closing(context, candidate, window, solid, item, (speaker, region)):
+                    result = _update(Outcome(outcome.killed, outcome.injured), result)
         else:  # statements elsewhere in the report about its place: the highest figures stated
             if _opens_episode(context, candidate.segment):  # "Увечері ... збили 6 БпЛА": not the day's earlier attack
                 usable = [(i, o) for i, o in usable if i > candidate.segment]
@@ -206,6 +200,30 @@ def by_candidate(
                 result = _most(result, outcome)
         out[id(candidate)] = result
     return out
+
+
+def _closing(
+    context: ReportContext,
+    candidate: Candidate,
+    window: list[tuple[int, str | None, str, Outcome]],
+    solid: set[int],
+    item: bool,
+    said_by: tuple[str, str | None],
+) -> list[Outcome]:
+    """Outcomes stated after ``candidate``'s paragraph by its speaker about its place, in sentences telling no weapon
+    ("Внаслідок обстрілів поранено одну людину."): for a list item any such; else only in paragraphs of their own."""
+    paragraph = context.segments[candidate.segment].paragraph
+    told = {context.segments[index].paragraph for index in solid}
+    speaker, region = said_by
+    return [
+        outcome
+        for index, where, voice, outcome in window
+        if context.segments[index].paragraph > paragraph
+        and index not in solid
+        and (item or context.segments[index].paragraph not in told)
+        and voice == speaker
+        and _same_place(where, region)
+    ]
 
 
 def _opens_episode(context: ReportContext, index: int) -> bool:
