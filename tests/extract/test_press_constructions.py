@@ -327,3 +327,21 @@ def test_parts_traced_from_wreckage_are_no_claim() -> None:
         "Ukraine had been traced back to two of them."
     )
     assert _keys(NEWS, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russian forces struck Kharkiv with two Iskander missiles on Friday, the regional governor said.",
+            [("impact", "ballistic_missile", "UA-63"), ("launched", "ballistic_missile", "UA-63")],
+        ),
+        ("A car was hit by a drone in Belgorod, the governor said.", [("impact", "uav", "RU-BEL")]),
+        (
+            "A man was injured by a Ukrainian drone in the village of Tetkino in the Kursk region.",
+            [("impact", "uav", "RU-KRS")],
+        ),
+    ],
+)
+def test_struck_with_and_hit_by(text: str, expected: list[Key]) -> None:
+    assert _keys(NEWS, text) == expected

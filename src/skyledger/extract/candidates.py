@@ -24,6 +24,7 @@ _GAP = re.compile(r"^[\s\"'(«]*(?:[\w'-]+[\s\"'»)]+){0,4}$")
 _WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
 _COORD = re.compile(r"^[\s«»\"']*(?:,|и|і|та|й|and|or|или|або)[\s«»\"']*$")
 _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
+_WITH = re.compile(r"(?<![\w-])with\s+(?:[\w-]+\s+)?$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
 
 
@@ -82,12 +83,23 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
                 continue
             out.append(candidate)
     out = _drop_general(out)
+    out += [replace(c, action=Action.LAUNCHED, kind="verb") for c in out if _struck_with(context, c)]
     out = _expand_all(context, out, previous)
     inherited = [c for c in (header or previous[-3:]) if not c.bare]
     out += standalone(context, index, numbers, used, acts, weapons, inherited)
     out = _drop_general(out)
     out += bare_impacts(context, index, acts, out)
     return out
+
+
+def _struck_with(context: ReportContext, candidate: Candidate) -> bool:
+    """ "struck the refinery with Neptune missiles": the weapons were launched at the target they hit (guided bombs
+    are only dropped: impacts, as CLAIMS.md's annotations have them)."""
+    if candidate.action is not Action.IMPACT or candidate.kind != "hit" or candidate.bare:
+        return False
+    if candidate.weapon_class == WeaponClass.GUIDED_BOMB.value:
+        return False
+    return bool(_WITH.search(context.norm, max(0, candidate.anchor - 20), candidate.anchor))
 
 
 def _parts_of(norm: str, numbers: list[Number]) -> dict[int, Number]:

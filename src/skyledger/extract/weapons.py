@@ -118,6 +118,12 @@ def _debris_heads() -> re.Pattern[str]:
 
 
 @lru_cache(maxsize=1)
+def _attacked_by() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES for word in read(language, "weapons").get("number", {}).get("hit_by", [])]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words or ["(?!)"]) + r")\s+(?:[\w-]+\s+){0,2}$")
+
+
+@lru_cache(maxsize=1)
 def _agents() -> re.Pattern[str]:
     words = [word for language in LANGUAGES for word in read(language, "weapons").get("number", {}).get("agent", [])]
     return re.compile(r"(?<!\w)(?:" + "|".join(words or ["(?!)"]) + r")\s+(?:(?!пво|ппо|рэб|реб|air)[\w-]+\s+)?$")
@@ -127,7 +133,9 @@ def is_agent(text: str, mention: WeaponMention) -> bool:
     """ "destroyed by helicopters", "силами истребительной авиации": the means of defence, not a target ("injured by
     falling drone debris" is the attacker's)."""
     agent = _agents().search(text, max(0, mention.start - 40), mention.start)
-    return bool(agent) and not _debris_heads().match(text, mention.end)
+    if not agent or _debris_heads().match(text, mention.end):
+        return False
+    return not _attacked_by().search(text, max(0, mention.start - 60), mention.start)  # "hit by a drone"
 
 
 def used_as_modifier(text: str, mention: WeaponMention) -> bool:
