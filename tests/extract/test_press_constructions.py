@@ -345,3 +345,17 @@ def test_parts_traced_from_wreckage_are_no_claim() -> None:
 )
 def test_struck_with_and_hit_by(text: str, expected: list[Key]) -> None:
     assert _keys(NEWS, text) == expected
+
+
+def test_the_ministrys_own_group_strike_is_a_launch_on_the_other_side() -> None:
+    text = (
+        "Сегодня ночью Вооруженными Силами Российской Федерации нанесен групповой удар высокоточным оружием "
+        "большой дальности, в том числе ракетами «Кинжал», и ударными беспилотными летательными аппаратами по "
+        "объектам военно-промышленного комплекса. Цели удара достигнуты."
+    )
+    source = Source("t.me/mod_russia", SourceKind.TELEGRAM, claimant="mod:RU")
+    report = Report(source=source.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    got = sorted(
+        (c.action.value, c.weapon_class.value, c.count, c.place.country) for c in extract_claims(report, source)
+    )
+    assert got == [("launched", "ballistic_missile", None, "UA"), ("launched", "uav", None, "UA")]

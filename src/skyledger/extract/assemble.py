@@ -39,6 +39,7 @@ from skyledger.model import (
     WeaponClass,
 )
 
+_OPPONENT = {"RU": "UA", "UA": "RU"}
 NATIONAL_ROLES = ("mod", "media", "other")
 _TOTAL = re.compile(r"(?:всего|в целом|итого|загалом|усього|всього|in total|a total of|overall)")
 
@@ -80,7 +81,11 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
                 candidate.weapon_class, candidate.model = own, None
             if single and candidate.count is None:  # "ударили ракетою ... Пошкоджено будинки": that one missile
                 candidate.count, candidate.qualifier = 1, CountQualifier.EXACT
-        if candidate.subset and not event_hits(candidate.places, candidate.action is Action.LAUNCHED):
+        if (
+            candidate.subset
+            and candidate.kind != "strike"
+            and not event_hits(candidate.places, candidate.action is Action.LAUNCHED)
+        ):
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
     _cites_said_after(context, voices, pairs)
@@ -304,7 +309,16 @@ def _claims_of(
     if candidate.distributive and regions:
         found, regions = [region_place(code) for code in regions], ()
     found = [_fallback_place(context, candidate, voice, place, regions) for place in found]
-    if candidate.action is Action.LAUNCHED and candidate.count is None and not _has_target(found, regions):
+    own_strike = candidate.kind == "strike"  # "нанесен групповой удар ...": asserted with no count or place
+    if own_strike:  # on the other side's territory
+        side = _OPPONENT.get(voice.claimant.partition(":")[2][:2])
+        found = [replace(p, country=side) if p.country is None and not p.region and side else p for p in found]
+    if (
+        candidate.action is Action.LAUNCHED
+        and candidate.count is None
+        and not _has_target(found, regions)
+        and not own_strike
+    ):
         if not _names_own_territory(context, candidate, voice):
             return []
         found = [_fallback_place(context, candidate, voice, place, regions, own=True) for place in found]
