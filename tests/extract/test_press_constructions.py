@@ -359,3 +359,22 @@ def test_the_ministrys_own_group_strike_is_a_launch_on_the_other_side() -> None:
         (c.action.value, c.weapon_class.value, c.count, c.place.country) for c in extract_claims(report, source)
     )
     assert got == [("launched", "ballistic_missile", None, "UA"), ("launched", "uav", None, "UA")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Подразделениями ВС РФ уничтожены пусковая установка и кабина зенитного ракетного комплекса «С-300».",
+        "Russian forces destroyed an S-300 air defence system launcher in the Zaporizhzhia region.",
+        "Подразделения ВДВ применяют квадрокоптеры со сбросами для уничтожения живой силы и техники ВСУ.",
+    ],
+)
+def test_air_defence_systems_and_drones_used_on_the_ground_are_no_claim(text: str) -> None:
+    assert _keys(NEWS, text) == []
+
+
+def test_shells_of_a_named_rocket_launcher_are_rockets() -> None:
+    text = "Міноборони РФ повідомило про «знищення» восьми снарядів «Вампір» над Бєлгородською областю."
+    report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    claims = extract_claims(report, UA_NEWS)
+    assert [(c.weapon_class.value, c.count, c.weapon_model) for c in claims] == [("rocket", 8, "Vampire")]
