@@ -378,3 +378,14 @@ def test_shells_of_a_named_rocket_launcher_are_rockets() -> None:
     report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
     claims = extract_claims(report, UA_NEWS)
     assert [(c.weapon_class.value, c.count, c.weapon_model) for c in claims] == [("rocket", 8, "Vampire")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "По данным Воздушных сил, основной удар пришёлся на Киев, где погибли два человека.",
+        "За даними Повітряних сил, основний удар припав на Київ, де загинули двоє людей.",
+    ],
+)
+def test_the_main_blow_fell_on_a_city(text: str) -> None:
+    assert _keys(UA_NEWS, text) == [("impact", "other", "UA-30")]
