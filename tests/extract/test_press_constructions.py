@@ -389,3 +389,10 @@ def test_shells_of_a_named_rocket_launcher_are_rockets() -> None:
 )
 def test_the_main_blow_fell_on_a_city(text: str) -> None:
     assert _keys(UA_NEWS, text) == [("impact", "other", "UA-30")]
+
+
+def test_guided_bombs_are_told_as_impacts_only() -> None:
+    text = "Протягом доби ворог атакував Харківщину 12 ударними БпЛА та 3 КАБами, повідомив Олег Синєгубов."
+    report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    got = sorted((c.action.value, c.weapon_class.value, c.count) for c in extract_claims(report, UA_NEWS))
+    assert got == [("impact", "guided_bomb", 3), ("launched", "uav", 12)]

@@ -326,10 +326,13 @@ def _claims_of(
             return []
     segment = context.segments[candidate.segment]
     outcome = results.get(id(candidate), Outcome())
+    action = candidate.action
+    if action is Action.LAUNCHED and candidate.weapon_class == WeaponClass.GUIDED_BOMB.value:
+        action = Action.IMPACT  # "завдали удару по Харкову КАБом": guided bombs are told as impacts only (CLAIMS.md)
     claims = []
     for place in found:
         claim = Claim(
-            action=candidate.action,
+            action=action,
             weapon_class=WeaponClass(candidate.weapon_class),
             count=candidate.count,
             count_qualifier=candidate.qualifier,
@@ -345,7 +348,7 @@ def _claims_of(
         )
         claim.evidence = context.text[claim.evidence_span[0] : claim.evidence_span[1]]
         claim.time = _time(context, candidate, place.region)
-        if candidate.action is not Action.LAUNCHED:
+        if action is not Action.LAUNCHED:
             if outcome.killed is not None or outcome.injured is not None:
                 claim.casualties = Casualties(outcome.killed, outcome.injured)
             claim.damage = outcome.damage
