@@ -396,3 +396,15 @@ def test_guided_bombs_are_told_as_impacts_only() -> None:
     report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
     got = sorted((c.action.value, c.weapon_class.value, c.count) for c in extract_claims(report, UA_NEWS))
     assert got == [("impact", "guided_bomb", 3), ("launched", "uav", 12)]
+
+
+def test_a_number_after_a_casualty_word_counts_people() -> None:
+    text = (
+        "The governor of Russia's Kursk region said a Ukrainian drone attack had killed one person and wounded three "
+        "in the town of Rylsk."
+    )
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    claims = extract_claims(report, NEWS)
+    assert [c.action.value for c in claims if c.action.value != "launched"] == ["impact"]
+    impact = next(c for c in claims if c.action.value == "impact")
+    assert impact.casualties is not None and (impact.casualties.killed, impact.casualties.injured) == (1, 3)

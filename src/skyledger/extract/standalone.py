@@ -8,7 +8,7 @@ import re
 from skyledger.extract.actions import ActionMention
 from skyledger.extract.candidate import Candidate, nearest_action
 from skyledger.extract.context import ReportContext
-from skyledger.extract.lexicon import word_pattern
+from skyledger.extract.lexicon import Words, word_pattern
 from skyledger.extract.numbers import Number
 from skyledger.extract.weapons import WeaponMention
 from skyledger.model import Action
@@ -48,6 +48,8 @@ def standalone(
             continue
         if word_pattern("outcomes", "people").match(after.strip()) or re.match(r"^\s*(?:%|лет|год|років|км)", after):
             continue
+        if _counts_people(norm, number.start):
+            continue  # "killed one person and wounded three": casualties, not weapons
         source = _source_weapon(number.start, weapons, inherited)
         if source is None:
             continue
@@ -75,6 +77,17 @@ def standalone(
             )
         )
     return out
+
+
+def _counts_people(norm: str, start: int) -> bool:
+    """Whether a casualty word stands right before the number ("wounded three", "ранены трое")."""
+    before = norm[max(0, start - 24) : start]
+    return any(_right_after(word_pattern("outcomes", key), before) for key in ("injured", "killed"))
+
+
+def _right_after(words: Words, before: str) -> bool:
+    found = list(words.finditer(before))
+    return bool(found) and not before[found[-1].end() :].strip()
 
 
 def _of_people(norm: str, start: int, end: int) -> bool:
