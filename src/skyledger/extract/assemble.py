@@ -146,14 +146,17 @@ def _places_from_paragraph(
 def _impacts_of_deadly_launches(context: ReportContext, found: list[Candidate]) -> list[Candidate]:
     """ "launched a missile strike on Zaporizhzhia, killing three": casualties stated for an attack make it an impact,
     unless the report tells that impact in a sentence of its own."""
-    regions_hit = {h.place.region for c in found if c.action is Action.IMPACT for h in c.places}
+    hit = {(h.place.region, h.place.settlement) for c in found if c.action is Action.IMPACT for h in c.places}
+    regions_hit = {region for region, _ in hit}
     if any(c.action is Action.IMPACT and not c.places for c in found):
         return []
     out = []
     for candidate in found:
         segment = context.segments[candidate.segment]
         region = next((h.place.region for h in candidate.places if h.place.region), None)
-        if candidate.action is not Action.LAUNCHED or region is None or region in regions_hit:
+        town = next((h.place.settlement for h in candidate.places if h.place.settlement), None)
+        told = (region, town) in hit if town else region in regions_hit  # "... wounded three in Rylsk": a town apart
+        if candidate.action is not Action.LAUNCHED or region is None or told:
             continue
         if outcomes.states_casualties(context.norm, segment.start, segment.end):
             out.append(
@@ -167,6 +170,7 @@ def _impacts_of_deadly_launches(context: ReportContext, found: list[Candidate]) 
                 )
             )
             regions_hit.add(region)
+            hit.add((region, town))
     return out
 
 
