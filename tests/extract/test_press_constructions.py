@@ -408,3 +408,14 @@ def test_a_number_after_a_casualty_word_counts_people() -> None:
     assert [c.action.value for c in claims if c.action.value != "launched"] == ["impact"]
     impact = next(c for c in claims if c.action.value == "impact")
     assert impact.casualties is not None and (impact.casualties.killed, impact.casualties.injured) == (1, 3)
+
+
+def test_no_one_hurt_in_one_place_does_not_zero_the_deaths_of_another() -> None:
+    text = (
+        "Ворог атакував Одещину ударними дронами. Сили ППО знищили 12 БпЛА.\n\n"
+        "В Одесі пошкоджено склад. Поранено двох працівників.\n\n"
+        "В Ізмаїльському районі уламки дрона впали на подвір'я, обійшлося без постраждалих."
+    )
+    report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    intercepted = [c for c in extract_claims(report, UA_NEWS) if c.action.value == "intercepted"]
+    assert [(c.casualties.killed, c.casualties.injured) for c in intercepted if c.casualties] == [(None, 2)]

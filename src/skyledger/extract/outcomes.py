@@ -244,7 +244,18 @@ def _most(old: Outcome, new: Outcome) -> Outcome:
         return b if a is None else a if b is None else max(a, b)
 
     damage = Damage.REPORTED if Damage.REPORTED in (old.damage, new.damage) else (new.damage or old.damage)
+    if _hurt(old) and _unhurt(new) or _unhurt(old) and _hurt(new):  # "обійшлося без постраждалих" there, two hurt here
+        hurt = old if _hurt(old) else new
+        return Outcome(hurt.killed, hurt.injured, damage)
     return Outcome(high(old.killed, new.killed), high(old.injured, new.injured), damage)
+
+
+def _hurt(outcome: Outcome) -> bool:
+    return bool(outcome.killed or outcome.injured)
+
+
+def _unhurt(outcome: Outcome) -> bool:
+    return outcome.killed == 0 and outcome.injured == 0
 
 
 def _update(old: Outcome, new: Outcome) -> Outcome:
