@@ -419,3 +419,15 @@ def test_no_one_hurt_in_one_place_does_not_zero_the_deaths_of_another() -> None:
     report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
     intercepted = [c for c in extract_claims(report, UA_NEWS) if c.action.value == "intercepted"]
     assert [(c.casualties.killed, c.casualties.injured) for c in intercepted if c.casualties] == [(None, 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("Russia said on Sunday it had destroyed 37 Ukrainian drones over the Bryansk region.", "mod:RU"),
+        ("Ukraine says it downed 40 of 55 drones launched by Russia overnight.", "armed_forces:UA"),
+    ],
+)
+def test_a_country_that_says_speaks_through_its_military(text: str, claimant: str) -> None:
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    assert {c.claimant for c in extract_claims(report, NEWS)} == {claimant}
