@@ -431,3 +431,15 @@ def test_no_one_hurt_in_one_place_does_not_zero_the_deaths_of_another() -> None:
 def test_a_country_that_says_speaks_through_its_military(text: str, claimant: str) -> None:
     report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
     assert {c.claimant for c in extract_claims(report, NEWS)} == {claimant}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Росія заявила, що над Брянською областю збито 14 українських дронів.",
+        "Россия заявила, что над Брянской областью сбиты 14 украинских дронов.",
+    ],
+)
+def test_russia_claimed_is_its_ministry(text: str) -> None:
+    report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    assert [c.claimant for c in extract_claims(report, UA_NEWS)] == ["mod:RU"]
