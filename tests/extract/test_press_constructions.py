@@ -443,3 +443,16 @@ def test_a_country_that_says_speaks_through_its_military(text: str, claimant: st
 def test_russia_claimed_is_its_ministry(text: str) -> None:
     report = Report(source=UA_NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
     assert [c.claimant for c in extract_claims(report, UA_NEWS)] == ["mod:RU"]
+
+
+@pytest.mark.parametrize(
+    ("text", "claimant"),
+    [
+        ("A drone hit a house in Zaporizhzhia, Ivan Fedorov said.", "regional_authority:UA-23"),
+        ("За словами Івана Федорова, дрон влучив у будинок у Запоріжжі.", "regional_authority:UA-23"),
+        ("Над Орловской областью сбиты два беспилотника, сообщил Андрей Клычков.", "regional_authority:RU-ORL"),
+    ],
+)
+def test_regional_heads_known_by_name(text: str, claimant: str) -> None:
+    report = Report(source=NEWS.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
+    assert [c.claimant for c in extract_claims(report, NEWS)] == [claimant]
