@@ -35,9 +35,17 @@ def test_first_action(text: str, action: str) -> None:
     [
         ("ew", "подразделения РЭБ подавили"),
         ("lost", "29 дронів-імітаторів локаційно втрачено"),
-        ("failed", "could not be intercepted"),
         ("ad", "дежурными средствами ПВО"),
     ],
 )
 def test_markers(name: str, text: str) -> None:
     assert marker(name).search(normalise(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["Перехопити ракету не вдалося", "перехватить ракету не удалось", "the missile could not be intercepted"]
+)
+def test_failed_interception_is_its_own_kind(text: str) -> None:
+    """ "could not be intercepted" beats "intercepted" and is no impact by itself: what the weapon hit is told apart."""
+    actions = find_actions(normalise(text))
+    assert actions and actions[0].kind == "failed"

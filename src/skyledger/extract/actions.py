@@ -14,7 +14,7 @@ from skyledger.model import Action
 
 _ORDER = {Action.IMPACT.value: 0, Action.INTERCEPTED.value: 1, Action.LAUNCHED.value: 2}
 _ACTIONS = {action.value: action for action in Action}  # a dictionary look-up is much cheaper than Action(value)
-MARKERS = ("ad", "ew", "lost", "failed", "hitnoun")
+MARKERS = ("ad", "ew", "lost", "hitnoun")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,8 +19,10 @@ from skyledger.extract.claimplaces import (
     region_place,
     resolve_place,
     share_places,
+    unnamed_region_word,
 )
 from skyledger.extract.context import ReportContext, build, report_classes
+from skyledger.extract.impacts import sentence_class
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.retold import merge_retold
 from skyledger.extract.times import claim_window
@@ -35,6 +37,7 @@ from skyledger.model import (
     WeaponClass,
 )
 
+_OPPONENT = {"RU": "UA", "UA": "RU"}
 NATIONAL_ROLES = ("mod", "media", "other")
 _TOTAL = re.compile(r"(?:всего|в целом|итого|загалом|усього|всього|in total|a total of|overall)")
 
@@ -58,7 +61,7 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
             _places_from_paragraph(context, index, candidates, by_segment)
             found += candidates
             by_segment[index] = candidates
-    found = _drop_repeats(found)
+    found = _drop_repeats(context, found)
     found += _impacts_of_deadly_launches(context, found)
     _impacts_at_targets(context, found)
     named = report_classes(context)
@@ -72,9 +75,16 @@ def assemble(report: Report, source: Source | None, rule_set: str) -> list[Claim
         candidate.header = context.segments[candidate.segment].header
         if candidate.bare:
             candidate.weapon_class, candidate.model = bare_class, bare_model
+            own = sentence_class(context, candidate.segment)  # "a warehouse caught fire after a drone strike"
+            if own != WeaponClass.OTHER.value and own != bare_class:
+                candidate.weapon_class, candidate.model = own, None
             if single and candidate.count is None:  # "ударили ракетою ... Пошкоджено будинки": that one missile
                 candidate.count, candidate.qualifier = 1, CountQualifier.EXACT
-        if candidate.subset and not event_hits(candidate.places, candidate.action is Action.LAUNCHED):
+        if (
+            candidate.subset
+            and candidate.kind != "strike"
+            and not event_hits(candidate.places, candidate.action is Action.LAUNCHED)
+        ):
             continue
         pairs += [(candidate, claim) for claim in _claims_of(context, candidate, voices, results, rule_set)]
     _cites_said_after(context, voices, pairs)
@@ -137,14 +147,17 @@ def _places_from_paragraph(
 def _impacts_of_deadly_launches(context: ReportContext, found: list[Candidate]) -> list[Candidate]:
     """ "launched a missile strike on Zaporizhzhia, killing three": casualties stated for an attack make it an impact,
     unless the report tells that impact in a sentence of its own."""
-    regions_hit = {h.place.region for c in found if c.action is Action.IMPACT for h in c.places}
+    hit = {(h.place.region, h.place.settlement) for c in found if c.action is Action.IMPACT for h in c.places}
+    regions_hit = {region for region, _ in hit}
     if any(c.action is Action.IMPACT and not c.places for c in found):
         return []
     out = []
     for candidate in found:
         segment = context.segments[candidate.segment]
         region = next((h.place.region for h in candidate.places if h.place.region), None)
-        if candidate.action is not Action.LAUNCHED or region is None or region in regions_hit:
+        town = next((h.place.settlement for h in candidate.places if h.place.settlement), None)
+        told = (region, town) in hit if town else region in regions_hit  # "... wounded three in Rylsk": a town apart
+        if candidate.action is not Action.LAUNCHED or region is None or told:
             continue
         if outcomes.states_casualties(context.norm, segment.start, segment.end):
             out.append(
@@ -158,6 +171,7 @@ def _impacts_of_deadly_launches(context: ReportContext, found: list[Candidate]) 
                 )
             )
             regions_hit.add(region)
+            hit.add((region, town))
     return out
 
 
@@ -190,16 +204,19 @@ def _weaponless_attacks(context: ReportContext, told: set[int]) -> list[tuple[in
     return out
 
 
-def _drop_repeats(found: list[Candidate]) -> list[Candidate]:
+def _drop_repeats(context: ReportContext, found: list[Candidate]) -> list[Candidate]:
     """ "the drones were brought down between ...": a plural with no number repeats the claim counted before it;
-    it may give that claim the place it lacked ("Ракеты ATACMS уничтожены над Белгородской областью")."""
+    it may give that claim the place it lacked ("Ракеты ATACMS уничтожены над Белгородской областью"); a paragraph
+    of its own about a place ("In Zaporizhzhia, a drone attack ...") tells another episode."""
     kept: list[Candidate] = []
     for candidate in found:
         if candidate.unquantified and not candidate.bare:
+            paragraph = context.segments[candidate.segment].paragraph
             earlier = [
                 c
                 for c in kept[-NEARBY:]
                 if c.count is not None
+                and not (candidate.kind == "nominal" and candidate.places and _elsewhere(context, c, paragraph))
                 and c.action is candidate.action
                 and c.weapon_class == candidate.weapon_class
                 and candidate.model in (None, c.model)
@@ -211,6 +228,10 @@ def _drop_repeats(found: list[Candidate]) -> list[Candidate]:
                 continue
         kept.append(candidate)
     return kept
+
+
+def _elsewhere(context: ReportContext, candidate: Candidate, paragraph: int) -> bool:
+    return context.segments[candidate.segment].paragraph != paragraph
 
 
 def _one_weapon(found: list[Candidate], weapon_class: str) -> bool:
@@ -298,7 +319,16 @@ def _claims_of(
     if candidate.distributive and regions:
         found, regions = [region_place(code) for code in regions], ()
     found = [_fallback_place(context, candidate, voice, place, regions) for place in found]
-    if candidate.action is Action.LAUNCHED and candidate.count is None and not _has_target(found, regions):
+    own_strike = candidate.kind == "strike"  # "нанесен групповой удар ...": asserted with no count or place
+    if own_strike:  # on the other side's territory
+        side = _OPPONENT.get(voice.claimant.partition(":")[2][:2])
+        found = [replace(p, country=side) if p.country is None and not p.region and side else p for p in found]
+    if (
+        candidate.action is Action.LAUNCHED
+        and candidate.count is None
+        and not _has_target(found, regions)
+        and not own_strike
+    ):
         if not _names_own_territory(context, candidate, voice):
             return []
         found = [_fallback_place(context, candidate, voice, place, regions, own=True) for place in found]
@@ -307,10 +337,13 @@ def _claims_of(
     segment = context.segments[candidate.segment]
     outcome = results.get(id(candidate), outcomes.NOTHING)
     span = _span(context, segment.start, segment.end)
+    action = candidate.action
+    if action is Action.LAUNCHED and candidate.weapon_class == WeaponClass.GUIDED_BOMB.value:
+        action = Action.IMPACT  # "завдали удару по Харкову КАБом": guided bombs are told as impacts only (CLAIMS.md)
     claims = []
     for place in found:
         claim = Claim(
-            action=candidate.action,
+            action=action,
             weapon_class=WeaponClass(candidate.weapon_class),
             count=candidate.count,
             count_qualifier=candidate.qualifier,
@@ -326,7 +359,7 @@ def _claims_of(
             report_id=context.report.id,
             doc_id=context.report.external_id,
         )
-        if candidate.action is not Action.LAUNCHED:
+        if action is not Action.LAUNCHED:
             if outcome.killed is not None or outcome.injured is not None:
                 claim.casualties = Casualties(outcome.killed, outcome.injured)
             claim.damage = outcome.damage
@@ -368,12 +401,11 @@ def _fallback_place(
     role, _, jurisdiction = voice.claimant.partition(":")
     if "-" in jurisdiction and candidate.action is not Action.LAUNCHED:
         return region_place(jurisdiction)
-    segment = context.segments[candidate.segment]
     if (
         candidate.action is Action.INTERCEPTED
         and context.region
         and not candidate.places
-        and context.has("region_word", segment.start, segment.end)
+        and unnamed_region_word(context, candidate.segment)
     ):
         return region_place(context.region)  # "destroyed over the region": the region the report is about
     if "-" in jurisdiction and candidate.action is Action.LAUNCHED and (candidate.count is not None or own):

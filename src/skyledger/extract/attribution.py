@@ -120,13 +120,25 @@ def find_speakers(norm: str, hits: list[PlaceHit], report_region: str | None) ->
         claimant = _resolve(norm, match, attrs, hits, report_region)
         if claimant:
             out.append(Speaker(match.start(), match.end(), claimant, _cited(norm, match.start())))
+    named: list[Speaker] = []
     for match in table.names_any.finditer(norm):
         for pattern, claimant in table.names:
             if pattern.match(match.group(0)):
-                out.append(Speaker(match.start(), match.end(), claimant, _cited(norm, match.start())))
+                named.append(Speaker(match.start(), match.end(), claimant, _cited(norm, match.start())))
                 break
+    if named:  # "Mayor Sergei Sobyanin", "губернатор Вячеслав Гладков": the official known by name speaks
+        out = [s for s in out if not any(_titles(norm, s, name) for name in named)]
+    out += named
     out.sort(key=lambda speaker: speaker.start)
     return out
+
+
+def _titles(norm: str, title: Speaker, name: Speaker) -> bool:
+    """Whether ``title`` is the title of the official ``name`` right after it, or in apposition right after the name
+    ("Oleh Kiper, the head of the regional military administration")."""
+    if 0 <= name.start - title.end <= 25:
+        return not re.search(r"[.,;:]", norm[title.end : name.start])
+    return 0 <= title.start - name.end <= 8 and bool(re.fullmatch(r",\s*(?:the\s+)?", norm[name.end : title.start]))
 
 
 def _possessed(norm: str, start: int) -> bool:

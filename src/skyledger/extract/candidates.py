@@ -22,11 +22,12 @@ from skyledger.model import Action, CountQualifier, WeaponClass
 
 _GAP = re.compile(r"^[\s\"'(«]*(?:[\w'-]+[\s\"'»)]+){0,4}$")
 _WEAK_GAP = re.compile(r"^\s*(?:[\w'-]+\s+){0,2}$")
-_COORD = re.compile(r"^\s*(?:,|и|і|та|й|and|or|или|або)\s*$")
+_COORD = re.compile(r"^[\s«»\"']*(?:,|и|і|та|й|and|or|или|або)[\s«»\"']*$")
 _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|ни одной|жодн\w*|жоден|not a single)\s*$")
+_WITH = re.compile(r"(?<![\w-])with\s+(?:[\w-]+\s+)?$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
 _STOPS = re.compile(r"[.;:]")
-_SUBSET = re.compile(r"(?:из них|з них|в том числе|у тому числі|including|of them)\s*$")
+_SUBSET = re.compile(r"(?:из них|з них|в том числе|у тому числі|including|of them|of those|of these),?\s*$")
 
 
 def _count_for(context: ReportContext, weapon: WeaponMention, numbers: list[Number], used: set[int]) -> Number | None:
@@ -86,6 +87,7 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
                 continue
             out.append(candidate)
     out = _drop_general(out)
+    out += [replace(c, action=Action.LAUNCHED, kind="verb") for c in out if _struck_with(context, c)]
     out = _expand_all(context, out, previous)
     inherited = [c for c in (header or previous[-3:]) if not c.bare]
     out += standalone(context, index, numbers, used, acts, weapons, inherited)
@@ -96,6 +98,16 @@ def segment_candidates(context: ReportContext, index: int, previous: list[Candid
 
 def _has_impact(context: ReportContext, start: int, end: int) -> bool:
     return any(a.action is Action.IMPACT for a in context.within(context.actions, "actions", start, end))
+
+
+def _struck_with(context: ReportContext, candidate: Candidate) -> bool:
+    """ "struck the refinery with Neptune missiles": the weapons were launched at the target they hit (guided bombs
+    are only dropped: impacts, as CLAIMS.md's annotations have them)."""
+    if candidate.action is not Action.IMPACT or candidate.kind != "hit" or candidate.bare:
+        return False
+    if candidate.weapon_class == WeaponClass.GUIDED_BOMB.value:
+        return False
+    return bool(_WITH.search(context.norm, max(0, candidate.anchor - 20), candidate.anchor))
 
 
 def _parts_of(norm: str, numbers: list[Number]) -> dict[int, Number]:
@@ -170,8 +182,15 @@ def _expand_all(context: ReportContext, out: list[Candidate], previous: list[Can
     for candidate in out:
         summed = candidate.count is None or candidate.count == total
         if summed and candidate.action is not Action.LAUNCHED and preceded_by_all(context.norm, candidate.anchor):
-            expanded += [
-                replace(candidate, weapon_class=c.weapon_class, model=c.model, count=c.count, qualifier=c.qualifier)
+            expanded += [  # those weapons, where they were sent (unless only as a target they flew towards)
+                replace(
+                    candidate,
+                    weapon_class=c.weapon_class,
+                    model=c.model,
+                    count=c.count,
+                    qualifier=c.qualifier,
+                    places=[h for h in c.places if not h.target],
+                )
                 for c in launched
             ]
         else:
@@ -267,13 +286,13 @@ def _weapon_candidate(
         return None
     else:
         chosen, kind = action.action, action.kind
-    if kind == "lost" or _NEGATED.search(context.norm[max(0, anchor - 16) : anchor]):
+    if kind in ("lost", "failed") or _NEGATED.search(context.norm[max(0, anchor - 16) : anchor]):
         return None
-    if weapon.modifier and chosen is not Action.LAUNCHED:
-        return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own
-    if kind == "repel":
+    if kind == "repel":  # "repelled a missile attack on X": the attack; "repelled two missiles": an interception
         has_count = number is not None and number.value is not None
         chosen = Action.INTERCEPTED if has_count or weapon.singular else Action.LAUNCHED
+    if weapon.modifier and chosen is not Action.LAUNCHED:
+        return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own
     subset = bool(_SUBSET.search(context.norm[max(0, anchor - 20) : anchor]))
     return _counted(number, weapon, index, anchor, chosen, kind, subset)
 

@@ -15,6 +15,7 @@ from dataclasses import replace
 from skyledger.extract import places
 from skyledger.extract.candidate import Candidate
 from skyledger.extract.context import ReportContext
+from skyledger.extract.lexicon import word_pattern
 from skyledger.extract.places import PlaceHit
 from skyledger.model import Place, PlacePrecision
 
@@ -22,6 +23,7 @@ FIRST_GAP = 90  # characters from a claim to the first place that is its own
 NEXT_GAP = 30  # characters between places listed together
 _LEADS = re.compile(r"^[\s,]*(?:where|with|of which|где|де|с|з|из них|з них)?[\s,:-]*$")
 _STOPS = re.compile(r"[.;:,]")
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:и|і|та|й|and)\s)\s*$")
 _CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
 
 
@@ -60,7 +62,7 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
         if candidate.orphan:
             stop = ordered[number + 1].anchor if number + 1 < len(ordered) else context.segments[index].end
             clause_end = _clause_end(norm, candidate.end, stop)
-            mine = [h for h in hits if candidate.end <= h.start < clause_end]
+            mine = _listed([h for h in hits if candidate.end <= h.start < stop], clause_end, norm)
             before = [
                 h for h in hits if 0 <= candidate.anchor - h.end <= 40 and _leads_to(norm, h.end, candidate.anchor)
             ]
@@ -107,6 +109,17 @@ def _chain(hits: list[PlaceHit], start: int) -> list[PlaceHit]:
         out.append(hit)
         position, gap = hit.end, NEXT_GAP
     return out
+
+
+def _listed(hits: list[PlaceHit], clause_end: int, norm: str) -> list[PlaceHit]:
+    """The places of a clause, and the places listed right after its last one ("11 more over the Belgorod, Kursk and
+    Lipetsk regions": the comma of a list does not end the clause)."""
+    mine = [h for h in hits if h.start < clause_end]
+    for hit in hits[len(mine) :]:
+        if not mine or not _LIST_GAP.match(norm, mine[-1].end, hit.start):
+            break
+        mine.append(hit)
+    return mine
 
 
 def _opening(hits: list[PlaceHit], ordered: list[Candidate]) -> list[PlaceHit]:
@@ -189,3 +202,16 @@ def heading_hits(context: ReportContext, index: int) -> list[PlaceHit]:
     if len(context.norm[segment.start : segment.end].split()) > 5:
         return []
     return claim_hits(context, index)
+
+
+def unnamed_region_word(context: ReportContext, index: int) -> bool:
+    """ "уничтожены над областью", "destroyed over the region": a region word that is not part of a named place
+    ("над Брянской областью" names its own)."""
+    segment = context.segments[index]
+    if not context.has("region_word", segment.start, segment.end):
+        return False
+    hits = context.within(context.places, "places", segment.start, segment.end)
+    for match in word_pattern("context", "region_word").finditer(context.norm, segment.start, segment.end):
+        if not any(hit.start <= match.start() < hit.end for hit in hits):
+            return True
+    return False

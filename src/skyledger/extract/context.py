@@ -153,13 +153,20 @@ def _skipped(context: ReportContext) -> set[int]:
         title = start < title_end
         if _any_within(recaps, start, end) or (recalled == index - 1 and context.has("recap_then", start, start + 3)):
             recalled = index
-        recap = recalled == index or _any_within(skips, start, end)
+        recap = recalled == index or _any_within(skips, start, end) or _response_only(context, start, end)
         weak = _any_within(weak_recaps, start, end) and not attribution.has_speech(context.norm, start, end)
         if title or recap or weak or dated_earlier:
             skipped.add(index)
         if title and not recap:
             context.title.add(index)
     return skipped
+
+
+def _response_only(context: ReportContext, start: int, end: int) -> bool:
+    """ "Пожежу вже ліквідували рятувальники": firefighting after an impact, telling no other impact."""
+    if not context.has("response", start, end):
+        return False
+    return len(context.within(context.actions, "actions", start, end)) <= 1
 
 
 def _title_end(text: str) -> int:

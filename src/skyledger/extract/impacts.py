@@ -8,7 +8,7 @@ import re
 from skyledger.extract.actions import ActionMention, marker
 from skyledger.extract.candidate import Candidate
 from skyledger.extract.context import ReportContext
-from skyledger.model import Action, CountQualifier
+from skyledger.model import Action, CountQualifier, WeaponClass
 
 _COUNT_GAP = re.compile(r"\s*(?:\w+\s+)?")  # "три влучання", "seven more times"
 _HIT_KINDS = {"hit": "hit", "drop": "hit", "debris": "debris", "damage": "damage"}
@@ -25,7 +25,11 @@ def bare_impacts(
     impacts = [c for c in found if c.action is Action.IMPACT]
     kinds: dict[str, ActionMention] = {}
     for act in acts:
-        if act.action is not Action.IMPACT or _NOT.search(context.norm, max(0, act.start - 14), act.start):
+        if (
+            act.action is not Action.IMPACT
+            or act.kind not in _HIT_KINDS
+            or _NOT.search(context.norm, max(0, act.start - 14), act.start)
+        ):
             continue
         if impacts and not all(_apart(context.norm, c, act) for c in impacts):
             continue
@@ -68,3 +72,12 @@ def _hit_count(context: ReportContext, index: int) -> tuple[int | None, CountQua
             if number.value is not None and not number.weak and _COUNT_GAP.fullmatch(gap):
                 return number.value, number.qualifier
     return None, CountQualifier.UNSPECIFIED
+
+
+def sentence_class(context: ReportContext, index: int) -> str:
+    """The one weapon class sentence ``index`` names, else "other": the class of an impact no weapon took when the
+    report names several ("a warehouse caught fire after a drone strike")."""
+    segment = context.segments[index]
+    weapons = context.within(context.weapons, "weapons", segment.start, segment.end)
+    classes = {w.weapon_class for w in weapons if w.in_scope}
+    return classes.pop() if len(classes) == 1 else WeaponClass.OTHER.value

@@ -7,6 +7,7 @@ numbers (no huge integers from a run of digits); clock times, dates and ages are
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -153,7 +154,11 @@ def find_numbers(text: str) -> list[Number]:
             else:
                 words.append((match.start(), match.end(), value))
     numbers = [_qualify(text, start, *_scaled(text, end, value)) for start, end, value in sorted(raw + words)]
+    starts = [number.start for number in numbers]
     for match in table.unspecified.finditer(text):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if at >= 0 and numbers[at].end > match.start():
+            continue  # "двух десятков": part of a number already read
         numbers.append(Number(match.start(), match.end(), None, CountQualifier.UNSPECIFIED))
     numbers.sort(key=lambda number: number.start)
     return numbers

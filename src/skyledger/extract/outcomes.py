@@ -163,7 +163,7 @@ def _statements(
             numbers = [
                 n
                 for n in context.within(context.numbers, "numbers", segment.start, segment.end)
-                if not any(a <= n.start < b for a, b in taken)
+                if not n.weak and not any(a <= n.start < b for a, b in taken)  # "damaging an apartment": no figure
             ]
             outcome = _stated(context.norm, segment.start, segment.end, numbers, damaged, first.start())
         else:
@@ -193,6 +193,7 @@ def by_candidate(
     stated = _statements(context, by_segment, claimant_of, voice_of)
     out: dict[int, Outcome] = {}
     positions = [index for index, _, _, _ in stated]
+    solid = {c.segment for c in found if not c.bare}  # sentences that tell a weapon of their own
     for candidate in found:
         if not stated:  # nothing stated in the report
             out[id(candidate)] = NOTHING
@@ -217,10 +218,10 @@ def by_candidate(
             later = [(i, o) for i, o in usable if context.segments[i].paragraph > paragraph and _revises(context, i)]
             for _, outcome in near + later:  # then updates further on ("Оновлено: ... зросла до 15")
                 result = _update(result, outcome)
-            if context.segments[candidate.segment].item:  # a list item: what the list leaves unsaid, from the report
-                for index, outcome in usable:
-                    if index not in by_segment and context.segments[index].paragraph > paragraph:
-                        result = _update(Outcome(outcome.killed, outcome.injured), result)
+            item = context.segments[candidate.segment].item  # a list item: what the list leaves unsaid, from the report
+            if item or (result.killed is None and result.injured is None):  # or a closing "Пострадавших нет."
+                for outcome in _closing(context, candidate, window, solid, item, (speaker, region)):
+                    result = _update(Outcome(outcome.killed, outcome.injured), result)
         else:  # statements elsewhere in the report about its place: the highest figures stated
             if usable and _opens_episode(
                 context, candidate.segment
@@ -230,6 +231,30 @@ def by_candidate(
                 result = _most(result, outcome)
         out[id(candidate)] = result
     return out
+
+
+def _closing(
+    context: ReportContext,
+    candidate: Candidate,
+    window: list[tuple[int, str | None, str, Outcome]],
+    solid: set[int],
+    item: bool,
+    said_by: tuple[str, str | None],
+) -> list[Outcome]:
+    """Outcomes stated after ``candidate``'s paragraph by its speaker about its place, in sentences telling no weapon
+    ("Внаслідок обстрілів поранено одну людину."): for a list item any such; else only in paragraphs of their own."""
+    paragraph = context.segments[candidate.segment].paragraph
+    told = {context.segments[index].paragraph for index in solid}
+    speaker, region = said_by
+    return [
+        outcome
+        for index, where, voice, outcome in window
+        if context.segments[index].paragraph > paragraph
+        and index not in solid
+        and (item or context.segments[index].paragraph not in told)
+        and voice == speaker
+        and _same_place(where, region)
+    ]
 
 
 def _opens_episode(context: ReportContext, index: int) -> bool:
@@ -250,7 +275,18 @@ def _most(old: Outcome, new: Outcome) -> Outcome:
         return b if a is None else a if b is None else max(a, b)
 
     damage = Damage.REPORTED if Damage.REPORTED in (old.damage, new.damage) else (new.damage or old.damage)
+    if _hurt(old) and _unhurt(new) or _unhurt(old) and _hurt(new):  # "обійшлося без постраждалих" there, two hurt here
+        hurt = old if _hurt(old) else new
+        return Outcome(hurt.killed, hurt.injured, damage)
     return Outcome(high(old.killed, new.killed), high(old.injured, new.injured), damage)
+
+
+def _hurt(outcome: Outcome) -> bool:
+    return bool(outcome.killed or outcome.injured)
+
+
+def _unhurt(outcome: Outcome) -> bool:
+    return outcome.killed == 0 and outcome.injured == 0
 
 
 def _update(old: Outcome, new: Outcome) -> Outcome:

@@ -20,6 +20,11 @@ _PLURAL_NOUN = re.compile(
     r"(?:областей|областях|областям|областями|регионов|регионах|краев|республик|областей|"
     r"областей|oblasts|regions|провинций)\s*$"
 )
+_HROMADA = re.compile(r"\s+(?:міськ\w* |селищн\w* |сільськ\w* )?(?:територіальн\w* )?громад")
+_SINGULAR_NOUN = re.compile(r"(?:област(?:ью|и|ь|ю|і)|oblast)\s*$")
+_ELLIPTIC = re.compile(
+    r"(?<!\w)(?:над|в|у|на)\s+([А-ЯІЇЄҐ][\w'-]*(?:ской|ською|ській|ская|ська))(?![\w-])(?!\s+(?:област|район|округ|громад))"
+)
 _LIST_WORD = re.compile(r"([\w'-]+)\s*(?:,|\s(?:и|і|та|й|and))\s*$")
 _WATER_WORDS = re.compile(r"мор[ея]|море|sea|акватор", re.IGNORECASE)
 _ADJECTIVE = re.compile(r"(?:ского|ской|скому|ском|ских|ського|ської|ському|ських|цкого|цкой)$")
@@ -54,6 +59,11 @@ def _target_tail() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _locative_tail() -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])(?:" + "|".join(merged_list("context", "locative")) + r")[ \t]+(?:the[ \t]+)?$")
+
+
+@lru_cache(maxsize=1)
+def _not_place_after() -> re.Pattern[str]:
+    return re.compile(r"(?:'s)?(?:\s+|-)(?:" + "|".join(merged_list("context", "not_place_after")) + r")(?![\w-])")
 
 
 @lru_cache(maxsize=1)
@@ -93,6 +103,8 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
         start, end = mention.start, mention.end
         if not _plausible(mention, norm, blocked) or _dateline(text, start, end):
             continue
+        if _not_place_after().match(norm, end):
+            continue  # "the Kyiv regime attempted", "Moscow time": no place
         level = _LEVEL_NAMES[mention.level]
         if level == "country" and not locative_tail.search(norm[max(0, start - 30) : start]):
             continue  # "Russia launched ...": the attacker, not where it happened
@@ -100,11 +112,14 @@ def find_places(text: str, norm: str, blocked: list[tuple[int, int]], context_re
         place = mention.place
         if level == "water":
             place = Place(water=mention.surface, precision=PlacePrecision.NONE)
+        elif level == "settlement" and _HROMADA.match(norm, end):  # a hromada names its region only
+            level, place = "region", Place(country=place.country, region=place.region, precision=PlacePrecision.REGION)
         origin = _is_origin(norm, start, end)
         target = bool(target_tail.search(norm[max(0, start - 40) : start]))
         hit = PlaceHit(start, end, level, place, origin, mention.authority, target, water)
         if level == "region":
             hits.extend(_listed_regions(text, norm, hit, gaz))
+            hits.extend(_elliptic_regions(text, norm, hit, gaz))
         hits.append(hit)
     hits.sort(key=lambda hit: hit.start)
     for number in range(1, len(hits)):  # "з напрямків: Курськ, Брянськ, Орел": the whole list is an origin
@@ -142,8 +157,19 @@ def _consistent(hits: list[PlaceHit], own: str | None) -> list[PlaceHit]:
     return [
         h
         for h in hits
-        if h.level in ("region", "country", "water") or h.place.region in named or h.place.region == main or not named
+        if h.level in ("region", "country", "water")
+        or h.place.region in named
+        or h.place.region == main
+        or not named
+        or _capital(h)
     ]
+
+
+def _capital(hit: PlaceHit) -> bool:
+    """A region's capital that gives the region its name ("11 over Kursk"): never a homonym to drop."""
+    info = gazetteer().region(hit.place.region) if hit.level == "settlement" and hit.place.region else None
+    name = hit.place.settlement or ""
+    return info is not None and bool(name) and info.name_en.split(" ")[0] == name
 
 
 def _is_origin(norm: str, start: int, end: int) -> bool:
@@ -171,6 +197,22 @@ def _listed_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list
         place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
         out.append(PlaceHit(match.start(1), match.end(1), "region", place, hit.origin))
         position = match.start(1)
+    return out
+
+
+def _elliptic_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list[PlaceHit]:
+    """The regions named after ``hit`` by their adjective alone: "14 – над Брянской областью, 9 – над Курской"."""
+    if not _SINGULAR_NOUN.search(norm, hit.start, hit.end):
+        return []
+    stop = text.find(".", hit.end, hit.end + 160)
+    out = []
+    for match in _ELLIPTIC.finditer(text, hit.end, stop if stop >= 0 else hit.end + 160):
+        code = gaz.region_of_adjective(match.group(1))
+        if code is None:
+            break
+        info = gaz.region(code)
+        place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
+        out.append(PlaceHit(match.start(1), match.end(1), "region", place, hit.origin))
     return out
 
 

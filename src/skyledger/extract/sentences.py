@@ -23,7 +23,10 @@ _TRIGGER = re.compile(r"[.!?…;:\n]|\s+[*_]*[▫▪•●◾]")
 _AFTER_TRIGGER = frozenset(".!?…;:")
 _BULLET = re.compile(r"^[\s*_]*[\-–—•▫▪●◾️🔸🔹➖\u200d\ufe0f]+")
 _BULLET_AT = re.compile(_BULLET.pattern[1:])  # the same, matched at a given position (no copy of the rest)
-_ABBREV = re.compile(r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п))\.$")
+_ABBREV = re.compile(
+    r"(?:\b[А-ЯA-ZІЇЄ]|\b(?:обл|р-н|г|с|пос|пгт|ст|им|ул|млн|тыс|тис|etc|St|Mr|Dr|No|т\.г|н\.п|Gov|Gen|Lt|Col|Sen|Rep"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec))\.$"
+)
 _ABBREV_WIDTH = max_width(_ABBREV.pattern)  # a match is no longer: only a sentence's last characters are searched
 # "десять – над ...", "два БПЛА – над ...", "29 ракет и 149 дронов": what follows a colon, item by item
 _ITEM = re.compile(r"[\s*_]*(?:(?:[\w'*]+\s+){0,2}[\w'*]+\s*[-–—]\s|\d)")  # used with match(text, pos, endpos)

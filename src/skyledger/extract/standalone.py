@@ -8,7 +8,7 @@ import re
 from skyledger.extract.actions import ActionMention
 from skyledger.extract.candidate import Candidate, nearest_action
 from skyledger.extract.context import ReportContext
-from skyledger.extract.lexicon import word_pattern
+from skyledger.extract.lexicon import Words, word_pattern
 from skyledger.extract.numbers import Number
 from skyledger.extract.weapons import WeaponMention
 from skyledger.model import Action
@@ -49,13 +49,17 @@ def standalone(
             continue
         if word_pattern("outcomes", "people").match(after.strip()) or _MEASURE.match(after):
             continue
+        if _counts_people(norm, number.start):
+            continue  # "killed one person and wounded three": casualties, not weapons
         source = _source_weapon(number.start, weapons, inherited)
         if source is None:
             continue
         action = _subject_of(norm, acts, number) or _of_them(norm, acts, number)
         action = action or nearest_action(context, acts, number.start, number.end)
-        if action is not None and action.kind == "lost":
+        if action is not None and action.kind in ("lost", "failed"):
             continue
+        if action is None and _of_people(norm, segment.start, segment.end):
+            continue  # "Пострадали трое работников, одного из них госпитализировали": people, not weapons
         chosen = action.action if action is not None and action.kind not in ("nominal",) else source[2]
         kind = action.kind if action is not None else "inherited"
         out.append(
@@ -74,6 +78,22 @@ def standalone(
             )
         )
     return out
+
+
+def _counts_people(norm: str, start: int) -> bool:
+    """Whether a casualty word stands right before the number ("wounded three", "ранены трое")."""
+    before = norm[max(0, start - 24) : start]
+    return any(_right_after(word_pattern("outcomes", key), before) for key in ("injured", "killed"))
+
+
+def _right_after(words: Words, before: str) -> bool:
+    found = list(words.finditer(before))
+    return bool(found) and not before[found[-1].end() :].strip()
+
+
+def _of_people(norm: str, start: int, end: int) -> bool:
+    words = (word_pattern("outcomes", key) for key in ("injured", "killed"))
+    return any(w.search(norm, start, end) for w in words)
 
 
 def _of_them(norm: str, acts: list[ActionMention], number: Number) -> ActionMention | None:

@@ -10,11 +10,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import replace
 
 from skyledger.extract.candidate import NEARBY, Candidate
 from skyledger.model import Action, Casualties, Claim, WeaponClass
 
+# a line of a list by place ("🔹 Шосткинська громада: ...", "Грайворонский округ: ..."): each line its own episode
+_LIST_LINE = re.compile(r"^[\W_]*(?:[-–—•▫▪●◾🔸🔹]|[\w'-]+\s+(?:громада|округ|район|district|hromada)\s*:)")
 _MISSILES = {WeaponClass.MISSILE, WeaponClass.CRUISE_MISSILE, WeaponClass.BALLISTIC_MISSILE}
 
 
@@ -44,11 +47,23 @@ def _carry_models(claims: list[Claim], named: list[tuple[str, str | None]]) -> N
         names = models.get(claim.weapon_class, set())
         if claim.weapon_model is None and len(names) == 1:
             claim.weapon_model = next(iter(names))
-        elif claim.weapon_model is None and claim.weapon_class is WeaponClass.MISSILE and len(missiles) == 1:
+        elif (
+            claim.weapon_model is None
+            and claim.weapon_class is WeaponClass.MISSILE
+            and len(missiles) == 1
+            and not _named_by_others(claims, claim, next(iter(missiles))[1])
+        ):
             # "ракета «Точка-У»" named once: "украинская ракета уничтожена" is that missile
             claim.weapon_class, claim.weapon_model = next(iter(missiles))
         elif claim.weapon_class is WeaponClass.MISSILE and not missiles and len(specific) == 1:
             claim.weapon_class = next(iter(specific))  # "балістичними ракетами ... знищили 4 ракети"
+
+
+def _named_by_others(claims: list[Claim], claim: Claim, model: str) -> bool:
+    """Whether only other claimants' claims name ``model`` (the ministry's "Storm Shadow" does not make the governor's
+    "two missiles" cruise missiles)."""
+    naming = {c.claimant for c in claims if c.weapon_model == model}
+    return bool(naming) and claim.claimant not in naming
 
 
 def _drop_listed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
@@ -162,7 +177,8 @@ def _dedupe(claims: list[Claim]) -> list[Claim]:
     out = []
     for claim in claims:
         key = _key(claim)
-        if key in seen and claim.evidence != seen[key].evidence:
+        listed = key in seen and _LIST_LINE.match(claim.evidence) and _LIST_LINE.match(seen[key].evidence)
+        if key in seen and claim.evidence != seen[key].evidence and not listed:
             _absorb(seen[key], claim)
             continue
         seen.setdefault(key, claim)

@@ -56,7 +56,7 @@ def _mention(entry: Entry, match: re.Match[str], text: str) -> WeaponMention | N
     """The mention ``match`` makes, flags read from its neighbours; None for a skip word or the means of defence."""
     cls = str(entry.attrs["class"])
     start, end = match.span()
-    if cls == SKIP or _is_agent(text, start):
+    if cls == SKIP or _is_agent(text, start, end):
         return None
     singular = bool(entry.singular and entry.singular.fullmatch(match.group(0))) or _grammatical_singular(
         text, start, end
@@ -107,12 +107,25 @@ def _number_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
+def _heads(key: str) -> re.Pattern[str]:
+    heads = [head for language in LANGUAGES for head in read(language, "weapons").get("number", {}).get(key, [])]
+    return re.compile(r"[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")  # used with match(text, pos)
+
+
 @lru_cache(maxsize=1)
 def _modifier_heads() -> re.Pattern[str]:
-    heads = [
-        head for language in LANGUAGES for head in read(language, "weapons").get("number", {}).get("modifier_heads", [])
-    ]
-    return re.compile(r"[\s-]+(?:" + "|".join(heads or ["(?!)"]) + r")(?!\w)")  # used with match(text, pos)
+    return _heads("modifier_heads")
+
+
+@lru_cache(maxsize=1)
+def _debris_heads() -> re.Pattern[str]:
+    return _heads("debris_heads")
+
+
+@lru_cache(maxsize=1)
+def _attacked_by() -> re.Pattern[str]:
+    words = [word for language in LANGUAGES for word in read(language, "weapons").get("number", {}).get("hit_by", [])]
+    return re.compile(r"(?<!\w)(?:" + "|".join(words or ["(?!)"]) + r")\s+(?:[\w-]+\s+){0,2}$")
 
 
 @lru_cache(maxsize=1)
@@ -121,9 +134,13 @@ def _agents() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(words or ["(?!)"]) + r")\s+(?:(?!пво|ппо|рэб|реб|air)[\w-]+\s+)?$")
 
 
-def _is_agent(text: str, start: int) -> bool:
-    """ "destroyed by helicopters", "силами истребительной авиации": the means of defence, not a target."""
-    return bool(_agents().search(text, max(0, start - 40), start))
+def _is_agent(text: str, start: int, end: int) -> bool:
+    """ "destroyed by helicopters", "силами истребительной авиации": the means of defence, not a target ("injured by
+    falling drone debris" is the attacker's)."""
+    agent = _agents().search(text, max(0, start - 40), start)
+    if not agent or _debris_heads().match(text, end):
+        return False
+    return not _attacked_by().search(text, max(0, start - 60), start)  # "hit by a drone"
 
 
 def _used_as_modifier(text: str, end: int) -> bool:
@@ -162,6 +179,10 @@ def find_weapons(text: str) -> list[WeaponMention]:
     """Weapon mentions in the normalised ``text``, in order (out-of-scope ones included, flagged)."""
     lex = lexicon()
     found = [m for match in lex.finditer(text) if (m := _mention(lex.entry_of(match), match, text))]
+    for number in range(len(found) - 2, -1, -1):  # "a missile and drone attack": both qualify the attack
+        later, mention = found[number + 1], found[number]
+        if later.modifier and not mention.modifier and _COORDINATED.fullmatch(text, mention.end, later.start):
+            found[number] = replace(mention, singular=False, modifier=True)
     merged: list[WeaponMention] = []
     for mention in found:
         if merged:
@@ -173,6 +194,7 @@ def find_weapons(text: str) -> list[WeaponMention]:
     return merged
 
 
+_COORDINATED = re.compile(r"\s*(?:,|and|or|и|или|і|та|й|або)\s*")
 _NUMBERISH = re.compile(r"\d|\b(?:и|і|та|and|й|,|;)\b|[,;:.]")
 
 
