@@ -175,6 +175,24 @@ def test_ordinary_words_are_not_places(gazetteer: Gazetteer, text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "region"),
+    [
+        ("Пошкоджено будинок. Серед поранених двоє дітей.", "RU-BEL"),
+        ("Більше постраждалих немає. Звідки запустили дрон, з'ясовують.", "UA-63"),
+        ("Повреждены окна. Хотя пострадавших нет, под завалами ищут людей. Его доставили в больницу.", "UA-63"),
+        ("Під час атаки пошкоджено лінію електропередачі. Тоді ж загорівся склад.", "UA-63"),
+    ],
+)
+def test_function_words_opening_a_sentence_are_not_settlements(gazetteer: Gazetteer, text: str, region: str) -> None:
+    assert [m.surface for m in gazetteer.find_places(text, region) if m.level is Level.SETTLEMENT] == []
+
+
+def test_a_settlement_word_still_names_a_place_spelled_like_a_function_word(gazetteer: Gazetteer) -> None:
+    found = [m.place.settlement for m in gazetteer.find_places("Дрон атакував село Звідки.", "UA-63")]
+    assert found == ["Zvidky"]
+
+
+@pytest.mark.parametrize(
     ("name", "region", "expected"),
     [
         ("Жуковский", "RU-KLU", ("RU-KLU", "Zhukovsky")),

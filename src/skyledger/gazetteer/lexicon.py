@@ -147,6 +147,8 @@ def build_lexicon(directory: Path) -> Lexicon:
         lexicon.stop_words.add(word.lower())
         if len(word) >= LONG_STOP_WORD:  # a short one ("сім") stops only itself, not "Суми"
             lexicon.stop_bases[is_latin(word)].add(base(word))
+    for word in load_words(directory, "function_words.txt"):  # pronouns, conjunctions: each stops only itself
+        lexicon.stop_words.add(word.lower())
     for word in load_words(directory, "persons.txt"):
         lexicon.people[base(word)].append(word.lower())
     return lexicon
