@@ -52,3 +52,22 @@ def test_grammatical_number(text: str, singular: bool) -> None:
 def test_launch_system_is_no_munition() -> None:
     (mention,) = find_weapons(normalise("из РСЗО «Вампир»"))
     assert mention.launcher and mention.model == "Vampire"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ворог завдав ракетно-дронового удару по столиці",
+        "масована ракетно-дронова атака",
+        "комбинированный ракетно-дроновый удар по городу",
+        "a combined missile-and-drone attack on the capital",
+        "overnight drone and missile strikes",
+    ],
+)
+def test_compound_attack_adjectives_name_no_counted_weapon(text: str) -> None:
+    assert [w.weapon_class for w in find_weapons(normalise(text)) if w.in_scope] == []
+
+
+def test_weapons_listed_with_their_counts_are_not_a_compound_adjective() -> None:
+    found = [w.weapon_class for w in find_weapons(normalise("one missile and 12 drones were shot down"))]
+    assert found == ["missile", "uav"]
