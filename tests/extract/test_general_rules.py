@@ -29,3 +29,48 @@ def _claims(source: Source, text: str) -> list[Claim]:
 )
 def test_a_compound_attack_adjective_is_no_counted_launch(source: Source, text: str) -> None:
     assert [(c.action.value, c.count) for c in _claims(source, text) if c.action.value == "launched"] == []
+
+
+def _launches(source: Source, text: str) -> list[tuple[str, int | None]]:
+    return sorted((c.weapon_class.value, c.count) for c in _claims(source, text) if c.action.value == "launched")
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        (NEWS, "Air defence shot down 42 of 50 Shahed drones overnight, the air force said.", [("uav", 50)]),
+        (UA_NEWS, "Вночі силами ППО збито 42 з 50 БпЛА, повідомили Повітряні сили.", [("uav", 50)]),
+        (
+            RU_NEWS,
+            "За ночь дежурными средствами ПВО сбиты 42 из 50 беспилотников, сообщили в Минобороны.",
+            [("uav", 50)],
+        ),
+        (
+            NEWS,
+            "Ukraine's air force said it downed 35 of the 48 drones and two of the four missiles.",
+            [("missile", 4), ("uav", 48)],
+        ),
+    ],
+)
+def test_the_whole_of_a_part_is_the_launched_count(source: Source, text: str, expected: list[tuple[str, int]]) -> None:
+    assert _launches(source, text) == expected
+
+
+def test_a_stated_launch_is_not_repeated_by_the_whole_of_a_part() -> None:
+    text = (
+        "Russia launched 50 Shahed drones overnight. Air defence shot down 42 of 50 Shahed drones, the air force said."
+    )
+    assert _launches(NEWS, text) == [("uav", 50)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Air defence shot down 12 drones over the region, 3 of them near Kyiv.",
+        "A drone hit a house in Sumy. Two of the injured are in hospital.",
+        "A drone hit a house in Sumy. One of the 5 people hurt is a child.",
+        "On 1 of June a drone was downed over Sumy.",
+    ],
+)
+def test_parts_of_no_counted_weapon_imply_no_launch(text: str) -> None:
+    assert _launches(NEWS, text) == []

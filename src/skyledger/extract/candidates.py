@@ -122,7 +122,8 @@ def _parts_of(norm: str, numbers: list[Number]) -> dict[int, Number]:
 def _part_and_whole(
     context: ReportContext, whole: Candidate, part: Number, acts: list[ActionMention]
 ) -> list[Candidate]:
-    """The part takes the action said of it; the whole is a launch when the sentence says so, else no claim."""
+    """The part takes the action said of it; the whole is what was launched: said so by the sentence, or implied
+    ("shot down 42 of 50 drones": kind "whole", dropped in ``totals`` when the report states the launch itself)."""
     action = nearest_action(context, acts, part.start, part.end)
     out = []
     if action is not None:
@@ -138,6 +139,8 @@ def _part_and_whole(
         )
     if any(a.action is Action.LAUNCHED and a.kind == "verb" for a in acts):
         out.append(replace(whole, action=Action.LAUNCHED, kind="verb"))
+    elif action is not None and action.action is not Action.LAUNCHED:
+        out.append(replace(whole, action=Action.LAUNCHED, kind="whole"))
     return out
 
 

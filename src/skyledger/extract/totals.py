@@ -24,6 +24,7 @@ _MISSILES = {WeaponClass.MISSILE, WeaponClass.CRUISE_MISSILE, WeaponClass.BALLIS
 def finalise(pairs: list[tuple[Candidate, Claim]], named: list[tuple[str, str | None]]) -> list[Claim]:
     """``named``: (class, model) of every weapon the report names, claim or not ("из РСЗО «Вампир»")."""
     _carry_models([claim for _, claim in pairs], named)
+    pairs = _drop_implied_launches(pairs)
     pairs = _drop_listed_totals(pairs)
     pairs = _drop_summed_totals(pairs)
     pairs = _merge_placeless_impacts(pairs)
@@ -64,6 +65,22 @@ def _named_by_others(claims: list[Claim], claim: Claim, model: str) -> bool:
     "two missiles" cruise missiles)."""
     naming = {c.claimant for c in claims if c.weapon_model == model}
     return bool(naming) and claim.claimant not in naming
+
+
+def _drop_implied_launches(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
+    """The launch implied by "42 of 50 drones" when the report states a launch of that class itself."""
+    stated = {
+        claim.weapon_class
+        for candidate, claim in pairs
+        if claim.action is Action.LAUNCHED and candidate.kind != "whole"
+    }
+    if stated & _MISSILES:
+        stated.add(WeaponClass.MISSILE)
+
+    def implied(candidate: Candidate, claim: Claim) -> bool:
+        return candidate.kind == "whole" and claim.action is Action.LAUNCHED
+
+    return [(c, claim) for c, claim in pairs if not (implied(c, claim) and claim.weapon_class in stated)]
 
 
 def _drop_listed_totals(pairs: list[tuple[Candidate, Claim]]) -> list[tuple[Candidate, Claim]]:
