@@ -74,3 +74,26 @@ def test_a_stated_launch_is_not_repeated_by_the_whole_of_a_part() -> None:
 )
 def test_parts_of_no_counted_weapon_imply_no_launch(text: str) -> None:
     assert _launches(NEWS, text) == []
+
+
+def _places(source: Source, text: str) -> list[tuple[str | None, str | None, str | None]]:
+    return sorted(((c.place.region, c.place.district, c.place.settlement) for c in _claims(source, text)), key=str)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "В Белгородском районе в результате атаки FPV-дрона на автомобиль в селе Разумное ранен мужчина.",
+            [("RU-BEL", "Belgorodsky", "Razumnoye")],
+        ),
+        (  # the village lies in another district: the opening district is not its own
+            "В Шебекинском округе в результате атаки FPV-дрона на автомобиль в селе Разумное ранен мужчина.",
+            [("RU-BEL", None, "Razumnoye")],
+        ),
+    ],
+)
+def test_a_district_opening_the_sentence_holds_its_settlement(
+    text: str, expected: list[tuple[str | None, str | None, str | None]]
+) -> None:
+    assert _places(RU_NEWS, text) == expected

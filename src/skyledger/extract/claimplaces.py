@@ -96,6 +96,22 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
     for candidate in ordered:
         if not candidate.places:
             candidate.places = opening
+    _district_of_opening(opening, ordered)
+
+
+def _district_of_opening(opening: list[PlaceHit], ordered: list[Candidate]) -> None:
+    """ "В Белгородском районе ... в селе Разумное ранен мужчина": the district that opens the sentence holds the
+    settlement a claim names later when the gazetteer puts the settlement in it."""
+    districts = [hit for hit in opening if hit.level == "district"]
+    if len(districts) != 1:
+        return
+    head = districts[0]
+    for candidate in ordered:
+        if any(hit.level == "district" for hit in candidate.places):
+            continue
+        settlements = [hit for hit in candidate.places if hit.level == "settlement"]
+        if settlements and all(hit.place.district == head.place.district for hit in settlements):
+            candidate.places = [head, *candidate.places]
 
 
 def _chain(hits: list[PlaceHit], start: int) -> list[PlaceHit]:
