@@ -97,3 +97,43 @@ def test_a_district_opening_the_sentence_holds_its_settlement(
     text: str, expected: list[tuple[str | None, str | None, str | None]]
 ) -> None:
     assert _places(RU_NEWS, text) == expected
+
+
+def _impacts(source: Source, text: str) -> list[tuple[str | None, int | None, str | None]]:
+    found = [c for c in _claims(source, text) if c.action.value == "impact"]
+    rows = [
+        (c.place.settlement, c.casualties.injured if c.casualties else None, c.damage.value if c.damage else None)
+        for c in found
+    ]
+    return sorted(rows, key=str)
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        (
+            UA_NEWS,
+            "Внаслідок атаки БпЛА у Бєлгороді пошкоджено будинок, а в селищі Дубове – автомобіль.",
+            [("Belgorod", None, "reported"), ("Dubovoye", None, "reported")],
+        ),
+        (
+            RU_NEWS,
+            "После атаки беспилотника в Белгороде ранены три человека, а в посёлке Дубовое обломки повредили дом.",
+            [("Belgorod", 3, None), ("Dubovoye", None, "reported")],
+        ),
+        (
+            NEWS,
+            "A drone attack damaged a house in Sumy, and in Okhtyrka debris damaged a car.",
+            [("Okhtyrka", None, "reported"), ("Sumy", None, "reported")],
+        ),
+    ],
+)
+def test_each_place_with_a_clause_of_its_own_is_an_impact(
+    source: Source, text: str, expected: list[tuple[str | None, int | None, str | None]]
+) -> None:
+    assert _impacts(source, text) == expected
+
+
+def test_places_listed_in_one_clause_are_one_impact() -> None:
+    text = "В результате атаки беспилотников повреждены дома в Белгороде, Шебекино и Дубовом."
+    assert len(_impacts(RU_NEWS, text)) == 1

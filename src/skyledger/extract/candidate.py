@@ -35,6 +35,7 @@ class Candidate:
     inherited: bool = False  # its places come from an earlier sentence of the paragraph
     unquantified: bool = False  # a plural with no number at all ("the drones"): may only repeat an earlier claim
     places: list = field(default_factory=list)  # type: ignore[type-arg]
+    clause: tuple[int, int] | None = None  # its own clause when one sentence tells impacts at several places
 
 
 def nearest_action(context: ReportContext, acts: list[ActionMention], start: int, end: int) -> ActionMention | None:

@@ -17,13 +17,17 @@ from skyledger.extract.candidate import Candidate
 from skyledger.extract.context import ReportContext
 from skyledger.extract.lexicon import word_pattern
 from skyledger.extract.places import PlaceHit
-from skyledger.model import Place, PlacePrecision
+from skyledger.model import Action, Place, PlacePrecision
 
 FIRST_GAP = 90  # characters from a claim to the first place that is its own
 NEXT_GAP = 30  # characters between places listed together
 _LEADS = re.compile(r"^[\s,]*(?:where|with|of which|где|де|с|з|из них|з них)?[\s,:-]*$")
 _STOPS = re.compile(r"[.;:,]")
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s(?:и|і|та|й|and)\s)\s*$")
+# the consequence told of one place, then the next place's clause: "пошкоджено будинок, а в селищі"
+_OWN_CLAUSE = re.compile(r"[^,;.:]*,\s*(?:а|і|и|та|й|and|while|whereas)\s+(?:[\w-]+\s+){0,3}")
+# what follows that place: its consequence ("Дубове – автомобіль", "Дубове загорівся склад"), not a list going on
+_CONSEQUENCE = re.compile(r"\s*(?:[-–—]\s*)?(?!(?:и|і|та|й|and|or|или|або)\s)\w")
 _CLAUSE = re.compile(r"[,;(]|\s(?:и|і|та|and)\s+(?:\d|\w+\s+-)")
 
 
@@ -97,6 +101,39 @@ def share_places(context: ReportContext, index: int, candidates: list[Candidate]
         if not candidate.places:
             candidate.places = opening
     _district_of_opening(opening, ordered)
+    candidates += _impacts_of_own_clauses(context, index, ordered, hits)
+
+
+def _impacts_of_own_clauses(
+    context: ReportContext, index: int, ordered: list[Candidate], hits: list[PlaceHit]
+) -> list[Candidate]:
+    """ "У Бєлгороді пошкоджено будинок, а в селищі Дубове – автомобіль": a place with a consequence clause of its own
+    among or after an impact's places is an impact of its own."""
+    norm, end = context.norm, context.segments[index].end
+    claimed = {hit.start for candidate in ordered for hit in candidate.places}
+    out: list[Candidate] = []
+    for number, candidate in enumerate(ordered):
+        if candidate.action is not Action.IMPACT or candidate.orphan or not candidate.places:
+            continue
+        stop = ordered[number + 1].anchor if number + 1 < len(ordered) else end
+        later = [h for h in hits if candidate.places[-1].end <= h.start < stop and h.start not in claimed]
+        groups: list[list[PlaceHit]] = [[candidate.places[0]]]
+        bounds = [context.segments[index].start]
+        for position, hit in enumerate([*candidate.places[1:], *later], start=1):
+            own = _OWN_CLAUSE.fullmatch(norm, groups[-1][-1].end, hit.start) and _CONSEQUENCE.match(norm, hit.end)
+            if own:
+                bounds.append(norm.rfind(",", groups[-1][-1].end, hit.start))
+                groups.append([hit])
+                claimed.add(hit.start)
+            elif position < len(candidate.places):
+                groups[-1].append(hit)
+            else:
+                break
+        if len(groups) > 1:
+            bounds.append(end)
+            candidate.places, candidate.clause = groups[0], (bounds[0], bounds[1])
+            out += [replace(candidate, places=g, clause=(bounds[n], bounds[n + 1])) for n, g in enumerate(groups) if n]
+    return out
 
 
 def _district_of_opening(opening: list[PlaceHit], ordered: list[Candidate]) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 WINDOW = 40
 NEARBY = 40  # sentences around a claim whose statements may apply to it
 _STOPS = re.compile(r"[.;]")
+_ELLIPSIS = re.compile(r"\s[–—-]\s")  # a dash standing for a verb said before
 _NO = re.compile(r"(?:\bno|\bни|\bжоден|\bжодна)\s+$")
 
 
@@ -230,7 +231,27 @@ def by_candidate(
             for _, outcome in usable:
                 result = _most(result, outcome)
         out[id(candidate)] = result
+    by_clause(context, found, out)
     return out
+
+
+def by_clause(context: ReportContext, found: list[Candidate], results: dict[int, Outcome]) -> None:
+    """An impact told in a clause of its own ("у Бєлгороді поранено трьох людей, а в селищі Дубове уламки пошкодили
+    будинок") carries that clause's outcome, not the whole sentence's (``results`` changed in place)."""
+    for candidate in found:
+        if candidate.clause is None:
+            continue
+        start, end = candidate.clause
+        told = start  # where its damage word stands: in an earlier clause when a dash stands for the verb
+        if _ELLIPSIS.search(context.norm, start, end):  # "..., а в селищі Дубове – автомобіль"
+            told = context.segments[candidate.segment].start
+        damaged = any(a.kind == "damage" for a in context.within(context.actions, "actions", told, end))
+        numbers = [
+            n
+            for n in context.within(context.numbers, "numbers", start, end)
+            if not n.weak and not candidate.anchor <= n.start < candidate.end
+        ]
+        results[id(candidate)] = sentence_outcome(context.norm, start, end, numbers, damaged)
 
 
 def _closing(
