@@ -187,6 +187,27 @@ def test_function_words_opening_a_sentence_are_not_settlements(gazetteer: Gazett
     assert [m.surface for m in gazetteer.find_places(text, region) if m.level is Level.SETTLEMENT] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "region", "expected"),
+    [
+        ("Вночі дрон атакував автомобіль у Шебекиному.", None, "Shebekino"),
+        ("Під Шебекиним збито безпілотник.", None, "Shebekino"),
+        ("На Курщині у Тьоткіному пошкоджено будинок.", "RU-KRS", "Tetkino"),
+        ("На Курщині у Коренєвому пошкоджено будинок.", "RU-KRS", "Korenevo"),
+    ],
+)
+def test_a_town_in_ino_declined_as_an_adjective_is_that_town(
+    gazetteer: Gazetteer, text: str, region: str | None, expected: str
+) -> None:
+    assert [m.place.settlement for m in gazetteer.find_places(text, region) if m.level is Level.SETTLEMENT] == [
+        expected
+    ]
+
+
+def test_an_adjective_with_a_short_stem_is_no_town_in_ino(gazetteer: Gazetteer) -> None:
+    assert places_in(gazetteer, "Бєлгородщина. Нового року не буде, сказав він.", Level.SETTLEMENT) == []
+
+
 def test_a_settlement_word_still_names_a_place_spelled_like_a_function_word(gazetteer: Gazetteer) -> None:
     found = [m.place.settlement for m in gazetteer.find_places("Дрон атакував село Звідки.", "UA-63")]
     assert found == ["Zvidky"]

@@ -14,6 +14,7 @@ Resolution (which region, which candidate, whether a small place is kept) happen
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import reduce
@@ -48,6 +49,8 @@ from .roles import (
 from .shapes import compound, name_like
 
 _TEXT = attrgetter("text")
+# a town in -ино/-ово (Ukrainian -ине/-ове) declined as an adjective: "у Шебекиному", "під Тьоткіним"
+_NEUTER_TOWN_CASE = re.compile(r"(?:[иіыо]н|[оеє]в)(?:ому|ім|им|ого)$")
 _STREET_OR_RIVER = KIND["street"] | KIND["river"]
 _DIRECTION_OR_RIVER = KIND["direction"] | KIND["river"]
 
@@ -344,7 +347,9 @@ class Matcher:
         if weak is None:
             # An adjectival word is strong only as a place's own name (Октябрьский), not as a town's adjective
             # (Азовского) nor as another case of an adjectival name (Балабиного): those need their district named.
-            bases = {token.bases[0]} if self.roles.of(token) & ADJECTIVAL else set(token.bases)
+            bases = set(token.bases)
+            if self.roles.of(token) & ADJECTIVAL and not self._town_case(token):
+                bases = {token.bases[0]}
             latin = token.latin  # a name in the other script is weak too: "Місцеві" is not "Moscow"
             names = self.lx.settlement_names
             numbers = [n for key in token.bases for n in names.single(key)]
@@ -353,6 +358,11 @@ class Matcher:
                 self._weak.clear()
             self._weak[token.text] = weak
         return weak
+
+    @staticmethod
+    def _town_case(token: Token) -> bool:
+        """ "Шебекиному" is Шебекине's locative, a case of the town's own name (not "Нового": too short a stem)."""
+        return bool(_NEUTER_TOWN_CASE.search(token.text.lower())) and consonants(token.bases[-1]) >= 3
 
     def _in_district_list(self, text: str, tokens: list[Token], k: int) -> bool:
         """Whether a district word closes the list that the name before token ``k`` belongs to ("Салтівський район",
