@@ -137,3 +137,16 @@ def test_each_place_with_a_clause_of_its_own_is_an_impact(
 def test_places_listed_in_one_clause_are_one_impact() -> None:
     text = "В результате атаки беспилотников повреждены дома в Белгороде, Шебекино и Дубовом."
     assert len(_impacts(RU_NEWS, text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("source", "text"),
+    [
+        (UA_NEWS, "З 50 запущених ворогом БпЛА збито 42, повідомили Повітряні сили."),
+        (RU_NEWS, "Из 50 беспилотников 42 сбиты над областью, сообщили в Минобороны."),
+        (NEWS, "Out of 50 drones, 42 were shot down, the air force said."),
+    ],
+)
+def test_the_whole_named_first_is_the_launched_count(source: Source, text: str) -> None:
+    counts = sorted((c.action.value, c.count) for c in _claims(source, text))
+    assert counts == [("intercepted", 42), ("launched", 50)]

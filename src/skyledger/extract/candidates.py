@@ -27,6 +27,7 @@ _NEGATED = re.compile(r"(?:none of(?: the)?|\bno|ни одна|ни один|н�
 _WITH = re.compile(r"(?<![\w-])with\s+(?:[\w-]+\s+)?$")
 _PART_OF = re.compile(r"^\s+(?:of(?: the)?|из|з|із|от)\s+$")
 _STOPS = re.compile(r"[.;:]")
+_WHOLE_FIRST = re.compile(r"(?:^|[,:;.]\s*|\n\s*)(?:из|з|із|out of|of the)\s+$", re.IGNORECASE)
 _SUBSET = re.compile(r"(?:из них|з них|в том числе|у тому числі|including|of them|of those|of these),?\s*$")
 
 
@@ -297,6 +298,8 @@ def _weapon_candidate(
     if weapon.modifier and chosen is not Action.LAUNCHED:
         return None  # "anti-aircraft missile units", "aircraft losses": no weapon of their own
     subset = bool(_SUBSET.search(context.norm[max(0, anchor - 20) : anchor]))
+    if number is not None and _WHOLE_FIRST.search(context.norm, max(0, anchor - 12), anchor):
+        chosen, kind = Action.LAUNCHED, "whole"  # "Из 50 беспилотников 42 сбиты": the 50 were launched
     return _counted(number, weapon, index, anchor, chosen, kind, subset)
 
 

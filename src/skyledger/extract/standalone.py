@@ -19,6 +19,7 @@ _ORPHAN_AFTER = re.compile(
     r"from them|more (?=over|in|above|were|had)|ещ[её]|ще)\b)"
 )
 _ORPHAN_BEFORE = re.compile(r"(?:\bwith|\bwhere|\bof which|из которых|з яких|[-:])\s*$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;]|$)")
 _MEASURE = re.compile(r"^\s*(?:%|лет|год|років|км)")  # "5 %", "12 лет": not a count
 _OF_THEM = re.compile(r"\s+(?:of them|of which|из них|з них|із них)\b")
 _COMPARISON = re.compile(r"^\s*(?:more than|fewer than|less than|больше,? чем|меньше|більше,? ніж|менше)")
@@ -104,7 +105,15 @@ def _of_them(norm: str, acts: list[ActionMention], number: Number) -> ActionMent
 
 
 def _acted(norm: str, acts: list[ActionMention], number: Number) -> bool:
-    return _subject_of(norm, acts, number) is not None
+    return _subject_of(norm, acts, number) is not None or _object_at_clause_end(norm, acts, number)
+
+
+def _object_at_clause_end(norm: str, acts: list[ActionMention], number: Number) -> bool:
+    """ "З 50 запущених БпЛА збито 42.": a number right after a verb of interception, closing the clause (not
+    "повреждены 5.": houses)."""
+    if not _CLAUSE_END.match(norm, number.end):
+        return False
+    return any(0 <= number.start - a.end <= 2 and a.action is Action.INTERCEPTED for a in acts)
 
 
 def _subject_of(norm: str, acts: list[ActionMention], number: Number) -> ActionMention | None:
