@@ -150,3 +150,12 @@ def test_places_listed_in_one_clause_are_one_impact() -> None:
 def test_the_whole_named_first_is_the_launched_count(source: Source, text: str) -> None:
     counts = sorted((c.action.value, c.count) for c in _claims(source, text))
     assert counts == [("intercepted", 42), ("launched", 50)]
+
+
+def test_a_closing_statement_still_reaches_impacts_of_their_own_clauses() -> None:
+    text = "В результате атаки беспилотников в Белгороде повреждён частный дом, а в посёлке Дубовое – автомобиль. "
+    found = [c for c in _claims(RU_NEWS, text + "Пострадавших нет.") if c.action.value == "impact"]
+    assert sorted((c.place.settlement, c.casualties.injured if c.casualties else None) for c in found) == [
+        ("Belgorod", 0),
+        ("Dubovoye", 0),
+    ]

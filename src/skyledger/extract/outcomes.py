@@ -251,7 +251,12 @@ def by_clause(context: ReportContext, found: list[Candidate], results: dict[int,
             for n in context.within(context.numbers, "numbers", start, end)
             if not n.weak and not candidate.anchor <= n.start < candidate.end
         ]
-        results[id(candidate)] = sentence_outcome(context.norm, start, end, numbers, damaged)
+        own = sentence_outcome(context.norm, start, end, numbers, damaged)
+        segment = context.segments[candidate.segment]
+        if not states_casualties(context.norm, segment.start, segment.end):  # "... Пострадавших нет." said after
+            kept = results.get(id(candidate), NOTHING)
+            own = Outcome(kept.killed, kept.injured, own.damage)
+        results[id(candidate)] = own
 
 
 def _closing(
