@@ -159,3 +159,28 @@ def test_a_closing_statement_still_reaches_impacts_of_their_own_clauses() -> Non
         ("Belgorod", 0),
         ("Dubovoye", 0),
     ]
+
+
+@pytest.mark.parametrize(
+    ("source", "text", "expected"),
+    [
+        (
+            UA_NEWS,
+            "Вночі ворог атакував Миколаїв ударними дронами: загинув чоловік, ще троє поранені. "
+            "Пошкоджено приватний будинок і склад.",
+            (1, 3),
+        ),
+        (
+            NEWS,
+            "Russia attacked Zaporizhzhia with drones overnight, killing two people and injuring five. "
+            "Several houses and a kindergarten were damaged.",
+            (2, 5),
+        ),
+    ],
+)
+def test_casualties_told_with_the_launch_reach_the_impact_told_after_it(
+    source: Source, text: str, expected: tuple[int, int]
+) -> None:
+    impacts = [c for c in _claims(source, text) if c.action.value == "impact"]
+    assert [(c.casualties.killed, c.casualties.injured) if c.casualties else None for c in impacts] == [expected]
+    assert all(c.casualties is None for c in _claims(source, text) if c.action.value == "launched")

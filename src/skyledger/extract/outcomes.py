@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from skyledger.extract.lexicon import Words, compile_words, merged_list, word_pattern
 from skyledger.extract.numbers import Number, find_collective
-from skyledger.model import Damage
+from skyledger.model import Action, Damage
 
 if TYPE_CHECKING:
     from skyledger.extract.candidate import Candidate
@@ -223,6 +223,14 @@ def by_candidate(
             if item or (result.killed is None and result.injured is None):  # or a closing "Пострадавших нет."
                 for outcome in _closing(context, candidate, window, solid, item, (speaker, region)):
                     result = _update(Outcome(outcome.killed, outcome.injured), result)
+            if result.killed is None and result.injured is None and candidate.action is Action.IMPACT:
+                said = [
+                    (i, o)
+                    for i, where, voice, o in window
+                    if voice == speaker and _same_place(where, region) and context.segments[i].paragraph == paragraph
+                ]
+                for outcome in _of_launches(said, candidate.segment, by_segment):
+                    result = _update(result, Outcome(outcome.killed, outcome.injured))
         else:  # statements elsewhere in the report about its place: the highest figures stated
             if usable and _opens_episode(
                 context, candidate.segment
@@ -313,6 +321,18 @@ def _hurt(outcome: Outcome) -> bool:
 
 def _unhurt(outcome: Outcome) -> bool:
     return outcome.killed == 0 and outcome.injured == 0
+
+
+def _of_launches(said: list[tuple[int, Outcome]], own: int, by_segment: dict[int, list[Candidate]]) -> list[Outcome]:
+    """Casualties stated with a launch in the impact's paragraph ("Ворог атакував Одесу дронами: загинула людина.
+    Пошкоджено будинок."): a launch claim carries none, so they are the impact's, told in a sentence of its own."""
+    return [
+        outcome
+        for index, outcome in said
+        if index != own
+        and (outcome.killed is not None or outcome.injured is not None)
+        and all(c.action is Action.LAUNCHED for c in by_segment.get(index, [None]))  # type: ignore[union-attr]
+    ]
 
 
 def _update(old: Outcome, new: Outcome) -> Outcome:
