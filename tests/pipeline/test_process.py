@@ -80,3 +80,14 @@ def test_large_runs_extract_in_worker_processes(sqlite_store: Store, tmp_path: P
         ids = report_ids_in_status(connection, Status.PROCESSED)
         stored = claims_of_reports(connection, ids)
     assert len(stored) == sum(len(_numbers(post_text(number))) for number in range(1, 1201))
+
+
+def test_a_run_leaves_the_sqlite_planner_statistics_of_what_it_wrote(
+    sqlite_store: Store, tmp_path: Path, fake_stages: EventCalls
+) -> None:
+    ingest(sqlite_store, str(write_export(tmp_path / "result.json", 6)))
+    process(sqlite_store)
+    with sqlite_store.connect() as connection:
+        counted = dict(connection.exec_driver_sql("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'claims'").all())
+    assert counted, "no statistics for the claims table"
+    assert {int(stat.split()[0]) for stat in counted.values()} == {fake_stages.claims_per_run[-1]}

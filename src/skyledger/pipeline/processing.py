@@ -20,6 +20,7 @@ from skyledger.pipeline import events as events_stage
 from skyledger.pipeline.progress import Progress
 from skyledger.store import Store
 from skyledger.store.claims import move_claims_to_run, replace_claims_of_reports
+from skyledger.store.core import refresh_statistics
 from skyledger.store.reports import Status, load_reports, report_ids_in_status, set_status
 from skyledger.store.runs import finish_run, set_run_stats, start_run
 
@@ -120,4 +121,5 @@ def process(store: Store, *, on_progress: Progress | None = None, workers: int |
     with store.begin() as connection:
         set_status(connection, [*leftover, *pending], Status.PROCESSED, only_from=Status.EXTRACTED)
     finish_run(store, run_id, summary.stats())
+    refresh_statistics(store)
     return summary
