@@ -200,7 +200,10 @@ class Words:
         patterns that can match in ``text`` (those whose required literal it contains): dropping alternatives that
         cannot match anywhere changes no match."""
         if self._heads is not None:
-            return matches_at(self._whole, text, starts_among(text, self._heads, triples=self._triples))
+            starts = starts_among(text, self._heads, triples=self._triples)
+            if self._anywhere is None and not self._whole.groups:
+                return self._matches_by_first(text, starts)
+            return matches_at(self._whole, text, starts)
         if self._absent(text):
             return []
         headed = self._headed
@@ -220,6 +223,18 @@ class Words:
                 self._subsets.clear()
             compiled = self._subsets[kept] = re.compile(words([self._patterns[number] for number in kept]))
         return list(compiled.finditer(text))
+
+    def _matches_by_first(self, text: str, starts: list[int]) -> list[re.Match[str]]:
+        """``matches_at`` of the whole list at word starts (where its left boundary holds), each start tried with only
+        the patterns that can begin with its character, in list order: the same matches, cheaper to try."""
+        out = []
+        position = 0
+        get = self._buckets.get
+        for at in starts:
+            if at >= position and (bucket := get(text[at])) is not None and (found := bucket.match(text, at)):
+                out.append(found)
+                position = found.end()
+        return out
 
     def _absent(self, text: str) -> bool:
         """Whether no word of the list can occur in ``text``: none of their literal beginnings is in it (cheap)."""
@@ -242,30 +257,28 @@ class Words:
         return starts
 
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
+        while (found := self.search(text, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match in ``text[pos:endpos]``, tried at the list's word starts (``_starts``) by first character."""
         stop = len(text) if endpos is None else endpos
         starts = self._starts(text)
-        position = pos
         get, anywhere = self._buckets.get, self._anywhere
         for number in range(bisect.bisect_left(starts, pos), len(starts)):
             at = starts[number]
             if at >= stop:
-                return
-            if at < position:
-                continue
+                return None
             bucket = get(text[at])
             found = bucket.match(text, at, stop) if bucket is not None else None
             if anywhere is not None:
                 other = anywhere.match(text, at, stop)
                 if other is not None and (found is None or other.end() > found.end()):
                     found = other
-            if found is not None:
-                end = found.end()
-                if end > at:
-                    yield found
-                    position = end
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return next(self._bucketed(text, pos, endpos), None)
+            if found is not None and found.end() > at:
+                return found
+        return None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self._whole.match(text, pos)
