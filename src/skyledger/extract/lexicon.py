@@ -71,8 +71,10 @@ class Alternation:
         if anywhere is not None and needs is not None and not any(map(text.__contains__, needs)):
             anywhere = None  # none of its literals is in the text: it cannot match (and is slow to try everywhere)
         # without ``anywhere``, a match begins at a word start with one of ``heads`` or a first character of ``loose``
-        starts = word_starts(text) if anywhere is not None else starts_among(text, self.heads, self.loose, self.triples)
-        for at in starts:
+        if anywhere is None:
+            yield from matches_by_heads(text, self.buckets, self.heads, self.loose, self.triples)
+            return
+        for at in word_starts(text):
             if at < position:
                 continue
             bucket = get(text[at])
@@ -108,6 +110,45 @@ def head_index(text: str) -> dict[str, list[int]]:
 
 
 Triples = tuple[frozenset[str], frozenset[str]]  # what list_triples finds
+
+
+def matches_by_heads(
+    text: str,
+    buckets: dict[str, re.Pattern[str]],
+    heads: frozenset[str],
+    firsts: frozenset[str] = frozenset(),
+    triples: Triples | None = None,
+    empty: bool = False,
+) -> list[re.Match[str]]:
+    """The matches from the left, without overlaps, of ``buckets`` (an expression per first character) tried at the
+    starts ``starts_among`` finds, head by head (no list of starts to sort); of the matches sorted by start, one that
+    begins inside the one kept before is dropped, as is an empty one unless ``empty``."""
+    index = head_index(text)
+    present = index.keys() & heads if len(heads) < len(index) else heads.intersection(index)
+    if firsts:
+        present = present.union([head for head in index if head[0] in firsts])
+    three, short = triples or (frozenset(), frozenset())
+    found = []
+    for head in present:
+        bucket = buckets.get(head[0])
+        if bucket is None:
+            continue
+        every = triples is None or head in short
+        for at in index[head]:
+            if not (every or text[at : at + 3] in three):
+                continue
+            match = bucket.match(text, at)
+            if match is not None and (empty or match.end() > at):
+                found.append((at, match))
+    if len(found) > 1:
+        found.sort()
+    out = []
+    position = 0
+    for at, match in found:
+        if at >= position:
+            out.append(match)
+            position = match.end()
+    return out
 
 
 def starts_among(
@@ -200,10 +241,9 @@ class Words:
         patterns that can match in ``text`` (those whose required literal it contains): dropping alternatives that
         cannot match anywhere changes no match."""
         if self._heads is not None:
-            starts = starts_among(text, self._heads, triples=self._triples)
             if self._anywhere is None and not self._whole.groups:
-                return self._matches_by_first(text, starts)
-            return matches_at(self._whole, text, starts)
+                return matches_by_heads(text, self._buckets, self._heads, triples=self._triples, empty=True)
+            return matches_at(self._whole, text, starts_among(text, self._heads, triples=self._triples))
         if self._absent(text):
             return []
         headed = self._headed
@@ -223,18 +263,6 @@ class Words:
                 self._subsets.clear()
             compiled = self._subsets[kept] = re.compile(words([self._patterns[number] for number in kept]))
         return list(compiled.finditer(text))
-
-    def _matches_by_first(self, text: str, starts: list[int]) -> list[re.Match[str]]:
-        """``matches_at`` of the whole list at word starts (where its left boundary holds), each start tried with only
-        the patterns that can begin with its character, in list order: the same matches, cheaper to try."""
-        out = []
-        position = 0
-        get = self._buckets.get
-        for at in starts:
-            if at >= position and (bucket := get(text[at])) is not None and (found := bucket.match(text, at)):
-                out.append(found)
-                position = found.end()
-        return out
 
     def _absent(self, text: str) -> bool:
         """Whether no word of the list can occur in ``text``: none of their literal beginnings is in it (cheap)."""
