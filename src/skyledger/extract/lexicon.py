@@ -11,14 +11,12 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from itertools import chain
 from typing import Any
 
 from skyledger.errors import ConfigError
 from skyledger.extract.heads import (
-    WORD_START,
     first_chars,
     list_heads,
     list_triples,
@@ -26,6 +24,7 @@ from skyledger.extract.heads import (
     longest_literal,
     required_literals,
 )
+from skyledger.extract.starts import Triples, matches_at, matches_by_heads, starts_among, word_starts
 
 LANGUAGES = ("ru", "uk", "en")
 _LEFT = r"(?<![\w-])"
@@ -88,92 +87,6 @@ class Alternation:
                 if end > at:
                     yield match
                     position = end
-
-
-@lru_cache(maxsize=64)
-def word_starts(text: str) -> list[int]:
-    """Where words (or an opening quote or bracket before one) start in ``text``; shared by every alternation.
-
-    Read it, do not change it: the list is cached."""
-    return [match.start() for match in WORD_START.finditer(text)]
-
-
-@lru_cache(maxsize=64)
-def head_index(text: str) -> dict[str, list[int]]:
-    """The word starts of ``text`` (``word_starts``) by the word's first two characters, each list in order.
-
-    Read it, do not change it: the index is cached."""
-    index: dict[str, list[int]] = {}
-    for at in word_starts(text):
-        index.setdefault(text[at : at + 2], []).append(at)
-    return index
-
-
-Triples = tuple[frozenset[str], frozenset[str]]  # what list_triples finds
-
-
-def matches_by_heads(
-    text: str,
-    buckets: dict[str, re.Pattern[str]],
-    heads: frozenset[str],
-    firsts: frozenset[str] = frozenset(),
-    triples: Triples | None = None,
-    empty: bool = False,
-) -> list[re.Match[str]]:
-    """The matches from the left, without overlaps, of ``buckets`` (an expression per first character) tried at the
-    starts ``starts_among`` finds, head by head (no list of starts to sort); of the matches sorted by start, one that
-    begins inside the one kept before is dropped, as is an empty one unless ``empty``."""
-    index = head_index(text)
-    present = index.keys() & heads if len(heads) < len(index) else heads.intersection(index)
-    if firsts:
-        present = present.union([head for head in index if head[0] in firsts])
-    three, short = triples or (frozenset(), frozenset())
-    found = []
-    for head in present:
-        bucket = buckets.get(head[0])
-        if bucket is None:
-            continue
-        every = triples is None or head in short
-        for at in index[head]:
-            if not (every or text[at : at + 3] in three):
-                continue
-            match = bucket.match(text, at)
-            if match is not None and (empty or match.end() > at):
-                found.append((at, match))
-    if len(found) > 1:
-        found.sort()
-    out = []
-    position = 0
-    for at, match in found:
-        if at >= position:
-            out.append(match)
-            position = match.end()
-    return out
-
-
-def starts_among(
-    text: str, heads: frozenset[str], firsts: frozenset[str] = frozenset(), triples: Triples | None = None
-) -> list[int]:
-    """The word starts of ``text`` whose first two characters are one of ``heads`` or whose first is in ``firsts``,
-    in order: where a list whose matches begin so can match (trying only these is much cheaper than scanning the
-    text). With ``triples`` (``heads`` as three characters, and the heads of patterns that may match fewer), only
-    the starts with one of those: testing a start against a set is much cheaper than trying an expression there.
-    Read the list, do not change it (it may be the cached index's)."""
-    index = head_index(text)
-    # the smaller of the two is the one gone through (a long text has many heads, a list may have few)
-    present = index.keys() & heads if len(heads) < len(index) else heads.intersection(index)
-    if firsts:
-        present = present.union([head for head in index if head[0] in firsts])
-    if len(present) <= 1:
-        starts = index[next(iter(present))] if present else []
-    else:
-        starts = sorted(chain.from_iterable([index[head] for head in present]))
-    if triples is None or not starts:
-        return starts
-    three, short = triples
-    if short:
-        return [at for at in starts if text[at : at + 3] in three or text[at : at + 2] in short]
-    return [at for at in starts if text[at : at + 3] in three]
 
 
 @cache
@@ -248,6 +161,8 @@ class Words:
             return []
         headed = self._headed
         if headed is not None and not any(map(text.__contains__, headed.loose)):
+            if headed.buckets is not None:
+                return matches_by_heads(text, headed.buckets, headed.heads, triples=headed.triples, empty=True)
             return matches_at(headed.compiled, text, starts_among(text, headed.heads, triples=headed.triples))
         literals = self._literals
         if literals is None:
@@ -324,6 +239,7 @@ class _Headed:
     loose: tuple[str, ...]  # a required literal of each other pattern
     compiled: re.Pattern[str]  # the former alone, in list order
     triples: Triples | None  # their list_triples
+    buckets: dict[str, re.Pattern[str]] | None  # the former by first character, as Words has them (None: not known)
 
 
 def _headed_part(patterns: list[str]) -> _Headed | None:
@@ -345,20 +261,20 @@ def _headed_part(patterns: list[str]) -> _Headed | None:
         return None  # the whole list fails to compile too, with the error reported there
     if not headed or not loose or compiled.groups:  # capturing groups: dropping patterns would renumber them
         return None
-    return _Headed(frozenset(heads), tuple(loose), compiled, list_triples(headed))
+    return _Headed(frozenset(heads), tuple(loose), compiled, list_triples(headed), _by_first(headed))
 
 
-def matches_at(compiled: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """The matches of ``compiled`` from the left, without overlaps, when it can only match at ``starts`` (what its
-    ``finditer`` finds: every other position fails)."""
-    out = []
-    position = 0
-    match = compiled.match
-    for at in starts:
-        if at >= position and (found := match(text, at)) is not None:
-            out.append(found)
-            position = found.end()
-    return out
+def _by_first(patterns: list[str]) -> dict[str, re.Pattern[str]] | None:
+    """One expression per first character over ``patterns`` in list order, as Words has its buckets; None when the
+    first characters of a pattern are not known."""
+    by_first: dict[str, list[str]] = {}
+    for pattern in patterns:
+        firsts = first_chars(pattern)
+        if firsts is None:
+            return None
+        for char in firsts:
+            by_first.setdefault(char, []).append(pattern)
+    return {char: re.compile("(?:" + "|".join(alts) + ")" + _RIGHT) for char, alts in by_first.items()}
 
 
 def compile_words(patterns: list[str], origin: str) -> Words:
