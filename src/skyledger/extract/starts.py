@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from itertools import chain
+from operator import itemgetter
 
 from skyledger.extract.heads import WORD_START
 
@@ -64,7 +65,7 @@ def matches_by_heads(
             if match is not None and (empty or match.end() > at):
                 found.append((at, match))
     if len(found) > 1:
-        found.sort()
+        found.sort(key=itemgetter(0))  # by start (each start is under one head)
     out = []
     position = 0
     for at, match in found:
