@@ -11,14 +11,12 @@ import re
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
-from itertools import chain
 from typing import Any
 
 from skyledger.errors import ConfigError
 from skyledger.extract.heads import (
-    WORD_START,
     first_chars,
     list_heads,
     list_triples,
@@ -26,6 +24,7 @@ from skyledger.extract.heads import (
     longest_literal,
     required_literals,
 )
+from skyledger.extract.starts import Triples, matches_at, matches_by_heads, starts_among, word_starts
 
 LANGUAGES = ("ru", "uk", "en")
 _LEFT = r"(?<![\w-])"
@@ -71,8 +70,10 @@ class Alternation:
         if anywhere is not None and needs is not None and not any(map(text.__contains__, needs)):
             anywhere = None  # none of its literals is in the text: it cannot match (and is slow to try everywhere)
         # without ``anywhere``, a match begins at a word start with one of ``heads`` or a first character of ``loose``
-        starts = word_starts(text) if anywhere is not None else starts_among(text, self.heads, self.loose, self.triples)
-        for at in starts:
+        if anywhere is None:
+            yield from matches_by_heads(text, self.buckets, self.heads, self.loose, self.triples)
+            return
+        for at in word_starts(text):
             if at < position:
                 continue
             bucket = get(text[at])
@@ -86,53 +87,6 @@ class Alternation:
                 if end > at:
                     yield match
                     position = end
-
-
-@lru_cache(maxsize=64)
-def word_starts(text: str) -> list[int]:
-    """Where words (or an opening quote or bracket before one) start in ``text``; shared by every alternation.
-
-    Read it, do not change it: the list is cached."""
-    return [match.start() for match in WORD_START.finditer(text)]
-
-
-@lru_cache(maxsize=64)
-def head_index(text: str) -> dict[str, list[int]]:
-    """The word starts of ``text`` (``word_starts``) by the word's first two characters, each list in order.
-
-    Read it, do not change it: the index is cached."""
-    index: dict[str, list[int]] = {}
-    for at in word_starts(text):
-        index.setdefault(text[at : at + 2], []).append(at)
-    return index
-
-
-Triples = tuple[frozenset[str], frozenset[str]]  # what list_triples finds
-
-
-def starts_among(
-    text: str, heads: frozenset[str], firsts: frozenset[str] = frozenset(), triples: Triples | None = None
-) -> list[int]:
-    """The word starts of ``text`` whose first two characters are one of ``heads`` or whose first is in ``firsts``,
-    in order: where a list whose matches begin so can match (trying only these is much cheaper than scanning the
-    text). With ``triples`` (``heads`` as three characters, and the heads of patterns that may match fewer), only
-    the starts with one of those: testing a start against a set is much cheaper than trying an expression there.
-    Read the list, do not change it (it may be the cached index's)."""
-    index = head_index(text)
-    # the smaller of the two is the one gone through (a long text has many heads, a list may have few)
-    present = index.keys() & heads if len(heads) < len(index) else heads.intersection(index)
-    if firsts:
-        present = present.union([head for head in index if head[0] in firsts])
-    if len(present) <= 1:
-        starts = index[next(iter(present))] if present else []
-    else:
-        starts = sorted(chain.from_iterable([index[head] for head in present]))
-    if triples is None or not starts:
-        return starts
-    three, short = triples
-    if short:
-        return [at for at in starts if text[at : at + 3] in three or text[at : at + 2] in short]
-    return [at for at in starts if text[at : at + 3] in three]
 
 
 @cache
@@ -200,11 +154,15 @@ class Words:
         patterns that can match in ``text`` (those whose required literal it contains): dropping alternatives that
         cannot match anywhere changes no match."""
         if self._heads is not None:
+            if self._anywhere is None and not self._whole.groups:
+                return matches_by_heads(text, self._buckets, self._heads, triples=self._triples, empty=True)
             return matches_at(self._whole, text, starts_among(text, self._heads, triples=self._triples))
         if self._absent(text):
             return []
         headed = self._headed
         if headed is not None and not any(map(text.__contains__, headed.loose)):
+            if headed.buckets is not None:
+                return matches_by_heads(text, headed.buckets, headed.heads, triples=headed.triples, empty=True)
             return matches_at(headed.compiled, text, starts_among(text, headed.heads, triples=headed.triples))
         literals = self._literals
         if literals is None:
@@ -242,30 +200,28 @@ class Words:
         return starts
 
     def _bucketed(self, text: str, pos: int, endpos: int | None) -> Iterator[re.Match[str]]:
+        while (found := self.search(text, pos, endpos)) is not None:
+            yield found
+            pos = found.end()
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
+        """The first match in ``text[pos:endpos]``, tried at the list's word starts (``_starts``) by first character."""
         stop = len(text) if endpos is None else endpos
         starts = self._starts(text)
-        position = pos
         get, anywhere = self._buckets.get, self._anywhere
         for number in range(bisect.bisect_left(starts, pos), len(starts)):
             at = starts[number]
             if at >= stop:
-                return
-            if at < position:
-                continue
+                return None
             bucket = get(text[at])
             found = bucket.match(text, at, stop) if bucket is not None else None
             if anywhere is not None:
                 other = anywhere.match(text, at, stop)
                 if other is not None and (found is None or other.end() > found.end()):
                     found = other
-            if found is not None:
-                end = found.end()
-                if end > at:
-                    yield found
-                    position = end
-
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
-        return next(self._bucketed(text, pos, endpos), None)
+            if found is not None and found.end() > at:
+                return found
+        return None
 
     def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
         return self._whole.match(text, pos)
@@ -283,6 +239,7 @@ class _Headed:
     loose: tuple[str, ...]  # a required literal of each other pattern
     compiled: re.Pattern[str]  # the former alone, in list order
     triples: Triples | None  # their list_triples
+    buckets: dict[str, re.Pattern[str]] | None  # the former by first character, as Words has them (None: not known)
 
 
 def _headed_part(patterns: list[str]) -> _Headed | None:
@@ -304,20 +261,20 @@ def _headed_part(patterns: list[str]) -> _Headed | None:
         return None  # the whole list fails to compile too, with the error reported there
     if not headed or not loose or compiled.groups:  # capturing groups: dropping patterns would renumber them
         return None
-    return _Headed(frozenset(heads), tuple(loose), compiled, list_triples(headed))
+    return _Headed(frozenset(heads), tuple(loose), compiled, list_triples(headed), _by_first(headed))
 
 
-def matches_at(compiled: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
-    """The matches of ``compiled`` from the left, without overlaps, when it can only match at ``starts`` (what its
-    ``finditer`` finds: every other position fails)."""
-    out = []
-    position = 0
-    match = compiled.match
-    for at in starts:
-        if at >= position and (found := match(text, at)) is not None:
-            out.append(found)
-            position = found.end()
-    return out
+def _by_first(patterns: list[str]) -> dict[str, re.Pattern[str]] | None:
+    """One expression per first character over ``patterns`` in list order, as Words has its buckets; None when the
+    first characters of a pattern are not known."""
+    by_first: dict[str, list[str]] = {}
+    for pattern in patterns:
+        firsts = first_chars(pattern)
+        if firsts is None:
+            return None
+        for char in firsts:
+            by_first.setdefault(char, []).append(pattern)
+    return {char: re.compile("(?:" + "|".join(alts) + ")" + _RIGHT) for char, alts in by_first.items()}
 
 
 def compile_words(patterns: list[str], origin: str) -> Words:

@@ -186,8 +186,14 @@ def _said_in(context: ReportContext, index: int | None) -> Said:
 
 
 STALE_DAYS = 2
-_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
+# a year, when no digit is right before it (_after_digit): a look-behind first would be tried at every character,
+# the literal beginning is found fast; and a match right after a digit hides no year (one inside it is after a digit)
+_YEAR = re.compile(r"(?:19|20)\d\d(?!\d)")
 _ANY_DIGIT = re.compile(r"\d")
+
+
+def _after_digit(norm: str, match: re.Match[str]) -> bool:
+    return match.start() > 0 and _ANY_DIGIT.match(norm, match.start() - 1) is not None
 
 
 @lru_cache(maxsize=1)
@@ -213,7 +219,7 @@ def stale_dates(norm: str, published: datetime | None) -> list[int]:
     post of 20 June): a sentence holding one is a recap of an earlier engagement, not a claim of this report."""
     if published is None or not _ANY_DIGIT.search(norm):
         return []
-    out = [m.start() for m in _YEAR.finditer(norm) if int(m.group(1)) < published.year]
+    out = [m.start() for m in _YEAR.finditer(norm) if int(m.group()) < published.year and not _after_digit(norm, m)]
     for match in _dates()[0].finditer(norm):
         day = int(match.group(1) or match.group(4))
         month = _month(match.group(2) or match.group(3))
