@@ -13,7 +13,7 @@ from skyledger import pipeline
 from skyledger.samples import samples_dir
 from skyledger.store import Store
 from skyledger.store.records import claim_records
-from skyledger.store.tallies import period_of
+from skyledger.store.tallies import GROUPINGS, TallyFilter, period_of, tallies
 from skyledger.store.tallies import tally as sql_tally
 from skyledger.tally import tally as frame_tally
 
@@ -57,3 +57,20 @@ def test_the_tally_follows_the_rule_for_both_callers(processed: Store, period: s
     rows = sql_tally(processed, period=period, by="weapon_class")
     sql = {(r["period"], r["action"], r["key"] or "unknown"): (r["figure"], r["claims"], r["events"]) for r in rows}
     assert sql == expected
+
+
+@pytest.mark.parametrize(("period", "since"), [("day", None), ("week", None), ("month", "2025-01-01")])
+def test_several_groupings_at_once_give_each_grouping_s_own_tally(
+    processed: Store, period: str, since: str | None
+) -> None:
+    dated = [r for r in claim_records(processed) if r["time_start"] and r["event_id"] and r["count"]]
+    first, second = dated[0], dated[-1]
+    pipeline.correct(processed, first["claim_id"], {"count": first["count"] + 40, "region": "UA-63"}, author="anna")
+    pipeline.correct(processed, second["claim_id"], {"rejected": True}, author="anna")
+    f = TallyFilter(since=since)
+    together = tallies(processed, period=period, bys=GROUPINGS, f=f)
+    assert set(together) == set(GROUPINGS)
+    for by in GROUPINGS:
+        alone = sql_tally(processed, period=period, by=by, f=f)
+        assert alone, by
+        assert together[by] == alone, by

@@ -16,12 +16,12 @@ tally, by both callers. Human corrections are applied and rejected claims left o
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, literal_column, or_, select
+from sqlalchemy import ColumnElement, Connection, Select, and_, func, literal, literal_column, or_, select, union_all
 
 from skyledger.errors import UsageError
 from skyledger.store.core import Store
@@ -150,6 +150,64 @@ def tally(
             bucket[1] += int(n or 0)
             bucket[2] += int(n_events or 0)
     _add_events(totals, _per_event(rows, by, f), period)
+    return _rows(totals)
+
+
+def tallies(
+    store: Store, *, period: str = "day", bys: Sequence[str] = ("weapon_class", "side"), f: TallyFilter | None = None
+) -> dict[str, list[dict[str, Any]]]:
+    """:func:`tally` for several groupings of one filter, ``{by: rows}``, in one statement: each event's figures are
+    read once, with every grouping's key, then summed per grouping (the overview's two timelines cost one scan of the
+    claims, not two; SQLite runs two scans one after the other even when two threads ask)."""
+    if period not in PERIODS:
+        raise UsageError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    for by in bys:
+        if by not in GROUPINGS:
+            raise UsageError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    f = f or TallyFilter()
+    found: list[dict[tuple[str, str, str], list[int]]] = [defaultdict(lambda: [0, 0, 0]) for _ in bys]
+    with store.connect() as connection:
+        corrected, rows = _corrected_events(connection, f)
+        per_event = _per_event_select(store, period, bys, f, corrected).cte("per_event")
+        parts = []
+        for number in range(len(bys)):
+            key = per_event.c["key" if number == 0 else f"key_{number}"]
+            one = (
+                select(
+                    per_event.c.period,
+                    per_event.c.action,
+                    per_event.c.event_id,
+                    key.label("key"),
+                    func.max(per_event.c.figure).label("figure"),
+                    func.sum(per_event.c.n).label("n"),
+                )
+                .group_by(per_event.c.period, per_event.c.action, per_event.c.weapon_class, per_event.c.event_id, key)
+                .subquery(f"grouping_{number}")
+            )
+            parts.append(
+                select(
+                    literal(number).label("grouping"),
+                    one.c.period,
+                    one.c.action,
+                    one.c.key,
+                    func.sum(one.c.figure),
+                    func.sum(one.c.n),
+                    func.count(one.c.event_id.distinct()),
+                ).group_by(one.c.period, one.c.action, one.c.key)
+            )
+        for number, when, action, key_value, figure, n, n_events in connection.execute(union_all(*parts)):
+            bucket = found[int(number)][(when, action, key_value or "")]
+            bucket[0] += int(figure or 0)
+            bucket[1] += int(n or 0)
+            bucket[2] += int(n_events or 0)
+    out: dict[str, list[dict[str, Any]]] = {}
+    for number, by in enumerate(bys):
+        _add_events(found[number], _per_event(rows, by, f), period)
+        out[by] = _rows(found[number])
+    return out
+
+
+def _rows(totals: dict[tuple[str, str, str], list[int]]) -> list[dict[str, Any]]:
     return [
         {"period": when, "action": action, "key": key_value or None, "figure": figure, "claims": n, "events": e}
         for (when, action, key_value), (figure, n, e) in sorted(totals.items())
@@ -200,7 +258,20 @@ def _period_sql(dialect: str, period: str, day: str) -> ColumnElement[str]:
 def _per_event_subquery(store: Store, period: str, by: str, f: TallyFilter, skip_events: set[str]) -> Any:
     """``(period, action, weapon_class, event_id, key, figure, n)``: one figure per event, period, action, weapon class
     and key, its claims' largest."""
-    key: ColumnElement[Any] = _side_column(store) if by == "side" else claims.c[by]
+    return _per_event_select(store, period, [by], f, skip_events).subquery("per_event")
+
+
+def _key_column(store: Store, by: str) -> ColumnElement[Any]:
+    return _side_column(store) if by == "side" else claims.c[by]
+
+
+def _per_event_select(store: Store, period: str, bys: Sequence[str], f: TallyFilter, skip_events: set[str]) -> Any:
+    """``(period, action, weapon_class, event_id, key, [key_1, ...], figure, n)``: one figure per event, period, action,
+    weapon class and key of each grouping in ``bys``, its claims' largest."""
+    expressions = [_key_column(store, by) for by in bys]  # one object each: PostgreSQL matches GROUP BY by its binds
+    keys = [
+        expression.label("key" if number == 0 else f"key_{number}") for number, expression in enumerate(expressions)
+    ]
     # in the order of the index ix_claims_tally, so that SQLite streams the groups
     grouping: list[ColumnElement[Any]] = [
         claims.c.time_start,
@@ -208,8 +279,7 @@ def _per_event_subquery(store: Store, period: str, by: str, f: TallyFilter, skip
         claims.c.weapon_class,
         claims.c.event_id,
     ]
-    if by != "weapon_class":
-        grouping.append(key)
+    grouping += [expression for by, expression in zip(bys, expressions, strict=True) if by != "weapon_class"]
     grouping.append(claims.c.time_end)  # each claim's own window gives its day
     conditions = _conditions(f)
     if skip_events:
@@ -221,7 +291,7 @@ def _per_event_subquery(store: Store, period: str, by: str, f: TallyFilter, skip
             claims.c.action,
             claims.c.weapon_class,
             claims.c.event_id,
-            key.label("key"),
+            *keys,
             func.max(claims.c.count).label("figure"),
             func.count().label("n"),
         )
@@ -244,24 +314,25 @@ def _per_event_subquery(store: Store, period: str, by: str, f: TallyFilter, skip
     )
     # one figure per event, period, action, weapon class and group: its claims' largest, whatever their windows
     when = _period_sql(store.dialect, period, "day_of.day").label("period")
+    key_columns = [per_window.c[key.name] for key in keys]
     query = (
         select(
             when,
             per_window.c.action,
             per_window.c.weapon_class,
             per_window.c.event_id,
-            per_window.c.key,
+            *key_columns,
             func.max(per_window.c.figure).label("figure"),
             func.sum(per_window.c.n).label("n"),
         )
         .select_from(joined)
-        .group_by(when, per_window.c.action, per_window.c.weapon_class, per_window.c.event_id, per_window.c.key)
+        .group_by(when, per_window.c.action, per_window.c.weapon_class, per_window.c.event_id, *key_columns)
     )
     if f.since:
         query = query.where(day_of.c.day >= f.since[:10])
     if f.until:
         query = query.where(day_of.c.day < f.until[:10])
-    return query.subquery("per_event")
+    return query
 
 
 def _corrected_events(connection: Connection, f: TallyFilter) -> tuple[set[str], list[dict[str, Any]]]:

@@ -15,7 +15,7 @@ from fastapi.responses import Response
 
 from skyledger.model import Action, WeaponClass
 from skyledger.store import browse
-from skyledger.store.tallies import TallyFilter, latest_day, tally
+from skyledger.store.tallies import TallyFilter, latest_day, tallies
 from skyledger.web import detail, params, svg
 from skyledger.web.render import page, query_string
 from skyledger.web.routes_api import StoreDep
@@ -32,8 +32,7 @@ def _overview_data(store: Any) -> dict[str, Any]:
     window = TallyFilter(since=since)
     jobs: dict[str, Future[Any]] = {
         "counts": _POOL.submit(browse.counts, store),
-        "by_weapon_class": _POOL.submit(tally, store, by="weapon_class", f=window),
-        "by_side": _POOL.submit(tally, store, by="side", f=window),
+        "timelines": _POOL.submit(tallies, store, bys=("weapon_class", "side"), f=window),
         "regions": _POOL.submit(browse.region_counts, store, browse.EventFilter()),
     }
     recent = browse.list_events(store, browse.EventFilter(), limit=10).items
@@ -41,8 +40,8 @@ def _overview_data(store: Any) -> dict[str, Any]:
         "counts": jobs["counts"].result(),
         "timeline_since": since,
         "timeline_until": last,
-        "by_weapon_class": jobs["by_weapon_class"].result(),
-        "by_side": jobs["by_side"].result(),
+        "by_weapon_class": jobs["timelines"].result()["weapon_class"],
+        "by_side": jobs["timelines"].result()["side"],
         "regions": jobs["regions"].result(),
         "recent": recent,
     }
