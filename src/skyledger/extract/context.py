@@ -112,7 +112,7 @@ def build(report: Report, source: Source | None) -> ReportContext | None:
     numbers = [n for n in find_numbers(norm) if _is_count(norm, n, weapons, weapon_starts)]
     blocked = [(w.start, w.end) for w in weapons] + [(a.start, a.end) for a in actions]
     blocked += [(n.start, n.end) for n in numbers] + [(m.start(), m.end()) for m in marker("ad").finditer(norm)]
-    for key in ("night", "today", "subset"):
+    for key in ("night", "today", "evening", "subset"):
         blocked += [(m.start(), m.end()) for m in word_pattern("context", key).finditer(norm)]
     blocked += [(start, end) for start, end, _ in find_collective(norm)]
     owner_hint = attribution.owner_claimant(source, report.source or "", None)

@@ -296,7 +296,7 @@ def _opens_episode(context: ReportContext, index: int) -> bool:
     segment = context.segments[index]
     text = context.norm[segment.start : segment.end]
     start = segment.start + len(text) - len(text.lstrip())
-    return index > 0 and (context.has("today", start, start + 2) or context.has("night", start, start + 2))
+    return index > 0 and any(context.has(key, start, start + 2) for key in ("today", "evening", "night"))
 
 
 def _revises(context: ReportContext, index: int) -> bool:

@@ -93,13 +93,17 @@ class Said:
     clock: tuple[int, int] = (0, 0)
     until: tuple[int, int] = (0, 0)
     moscow: tuple[bool, bool] = (False, False)
+    on: tuple[int, int] | None = None  # (month, day) of a date the text names: "в ночь на 24 февраля", "on May 31"
 
 
 _NIGHT, _TODAY, _NOTHING = Said("night"), Said("today"), Said("")  # made once: most sentences say one of these
+_EVENING = Said("evening")
+EVENING_FROM = 17  # the hour an evening begins; a report published before it means the evening before
 
 
 def said(norm: str, start: int, end: int) -> Said:
     """What ``norm[start:end]`` says of time: read once per sentence, whatever region and publication time apply."""
+    on = next(((month, day) for at, month, day in named_dates(norm) if start <= at < end), None)
     piece = norm[start:end]
     clock = _CLOCKISH.search(piece) is not None
     match = _RANGE.search(piece) if clock else None
@@ -108,12 +112,41 @@ def said(norm: str, start: int, end: int) -> Said:
         return Said("range", begin, stop, (bool(match[3]), bool(match[6])))
     match = _AT.search(piece) if clock else None
     if match:
-        return Said("at", (int(match[1]), int(match[2])), moscow=(bool(match[3]), False))
-    if _says("night", norm, start, end):
-        return _NIGHT
-    if _says("today", norm, start, end):
-        return _TODAY
-    return _NOTHING
+        return Said("at", (int(match[1]), int(match[2])), moscow=(bool(match[3]), False), on=on)
+    for key, plain in (("night", _NIGHT), ("evening", _EVENING), ("today", _TODAY)):
+        if _says(key, norm, start, end):
+            return plain if on is None else Said(key, on=on)
+    return _NOTHING if on is None else Said("", on=on)
+
+
+@lru_cache(maxsize=16)
+def named_dates(norm: str) -> tuple[tuple[int, int, int], ...]:
+    """(position, month, day) of every date the text names with a month ("24 февраля", "May 31"), in order: read once
+    per report, for its sentences' windows and for :func:`stale_dates` alike."""
+    if not _ANY_DIGIT.search(norm):
+        return ()
+    found = []
+    for match in _dates()[0].finditer(norm):
+        day = int(match.group(1) or match.group(4))
+        month = _month(match.group(2) or match.group(3))
+        if month is not None and 1 <= day <= 31:
+            found.append((match.start(), month, day))
+    return tuple(found)
+
+
+def _resolved(on: tuple[int, int] | None, local: datetime) -> date | None:
+    """The date (month, day) names, in the year that puts it on or before the day after publication; None when no
+    such date exists (30 February)."""
+    if on is None:
+        return None
+    month, day = on
+    try:
+        when = date(local.year, month, day)
+        if when > local.date() + timedelta(days=1):
+            when = date(local.year - 1, month, day)
+    except ValueError:
+        return None
+    return when
 
 
 def time_window(norm: str, start: int, end: int, published: datetime | None, region: str | None) -> TimeWindow:
@@ -127,7 +160,7 @@ def window(what: Said, published: datetime | None, region: str | None) -> TimeWi
         return TimeWindow()
     if published.tzinfo is None:
         published = published.replace(tzinfo=UTC)
-    if not what.kind:
+    if not what.kind and what.on is None:
         return TimeWindow(published - timedelta(days=1), published, TimePrecision.UNKNOWN)
     zone = _zone(region, published)
     local = published.astimezone(zone)
@@ -137,15 +170,27 @@ def window(what: Said, published: datetime | None, region: str | None) -> TimeWi
         if begin > stop:
             begin -= timedelta(days=1)
         return TimeWindow(begin, stop, TimePrecision.HOUR)
+    on = _resolved(what.on, local)
     if what.kind == "at":
-        moment = _at(local, *what.clock, _MOSCOW if what.moscow[0] else zone, published)
+        clock_zone = _MOSCOW if what.moscow[0] else zone
+        moment = datetime.combine(on, time(*what.clock), tzinfo=clock_zone) if on else None
+        if moment is None or moment > published + timedelta(minutes=30):
+            moment = _at(local, *what.clock, clock_zone, published)
         return TimeWindow(moment, moment + timedelta(minutes=1), TimePrecision.MINUTE)
-    if what.kind == "night":
-        morning = datetime.combine(local.date(), time(7, 0), tzinfo=zone)
-        stop = min(morning, published) if local.hour >= 0 else morning
-        begin = datetime.combine(local.date() - timedelta(days=1), time(18, 0), tzinfo=zone)
-        return TimeWindow(begin, max(stop, begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
-    return TimeWindow(datetime.combine(local.date(), time(0, 0), tzinfo=zone), published, TimePrecision.DAY)
+    if what.kind == "night":  # the night ending on the named date's morning ("в ночь на 24 февраля"), else today's
+        day = on or local.date()
+        morning = datetime.combine(day, time(7, 0), tzinfo=zone)
+        begin = datetime.combine(day - timedelta(days=1), time(18, 0), tzinfo=zone)
+        return TimeWindow(begin, max(min(morning, published), begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
+    if what.kind == "evening":
+        day = on or (local.date() if local.hour >= EVENING_FROM else local.date() - timedelta(days=1))
+        begin = datetime.combine(day, time(EVENING_FROM, 0), tzinfo=zone)
+        midnight = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=zone)
+        return TimeWindow(begin, max(min(midnight, published), begin + timedelta(hours=1)), TimePrecision.PART_OF_DAY)
+    day = on or local.date()
+    begin = datetime.combine(day, time(0, 0), tzinfo=zone)
+    midnight = datetime.combine(day + timedelta(days=1), time(0, 0), tzinfo=zone)
+    return TimeWindow(begin, max(min(midnight, published), begin + timedelta(hours=1)), TimePrecision.DAY)
 
 
 def claim_window(context: ReportContext, index: int, region: str | None) -> TimeWindow:
@@ -156,7 +201,7 @@ def claim_window(context: ReportContext, index: int, region: str | None) -> Time
     found = context.memo.get(key)
     if found is None:
         what = _said_in(context, index)
-        found = _window_in(context, what, zone) if what.kind else None
+        found = _window_in(context, what, zone) if what.kind or what.on else None
         if found is None or found.precision is TimePrecision.UNKNOWN:
             found = _window_in(context, _said_in(context, None), zone)
         context.memo[key] = found
@@ -220,11 +265,7 @@ def stale_dates(norm: str, published: datetime | None) -> list[int]:
     if published is None or not _ANY_DIGIT.search(norm):
         return []
     out = [m.start() for m in _YEAR.finditer(norm) if int(m.group()) < published.year and not _after_digit(norm, m)]
-    for match in _dates()[0].finditer(norm):
-        day = int(match.group(1) or match.group(4))
-        month = _month(match.group(2) or match.group(3))
-        if month is None or not 1 <= day <= 31:
-            continue
+    for at, month, day in named_dates(norm):
         try:
             when = date(published.year, month, day)
         except ValueError:
@@ -232,5 +273,5 @@ def stale_dates(norm: str, published: datetime | None) -> list[int]:
         if when > published.date() + timedelta(days=1):
             when = when.replace(year=published.year - 1) if not (month == 2 and day == 29) else when
         if (published.date() - when).days > STALE_DAYS:
-            out.append(match.start())
+            out.append(at)
     return sorted(out)
