@@ -213,15 +213,8 @@ def _firsts(items: list[Any]) -> frozenset[str] | None:
     if name == "LITERAL":
         return frozenset({chr(value), chr(value).lower(), chr(value).upper()})
     if name == "IN":
-        chars: set[str] = set()
-        for kind, item in value:
-            if str(kind) == "LITERAL":
-                chars.add(chr(item))
-            elif str(kind) == "RANGE" and item[1] - item[0] < 200:
-                chars.update(chr(code) for code in range(item[0], item[1] + 1))
-            else:
-                return None
-        return frozenset(chars)
+        chars = _chars(name, value)
+        return None if chars is None else frozenset(chars)
     if name == "BRANCH":
         out: set[str] = set()
         for branch in value[1]:

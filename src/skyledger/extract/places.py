@@ -190,14 +190,22 @@ def _listed_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list
         match = _LIST_WORD.search(text, max(0, position - 60), position)
         if match is None or match.end() != position:
             break
-        code = gaz.region_of_adjective(match.group(1))
-        if code is None:
+        found = _adjective_region(gaz, match, hit.origin)
+        if found is None:
             break
-        info = gaz.region(code)
-        place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
-        out.append(PlaceHit(match.start(1), match.end(1), "region", place, hit.origin))
+        out.append(found)
         position = match.start(1)
     return out
+
+
+def _adjective_region(gaz: Gazetteer, match: re.Match[str], origin: bool) -> PlaceHit | None:
+    """The region whose adjective is ``match``'s first group ("Калужской"), or None."""
+    code = gaz.region_of_adjective(match.group(1))
+    if code is None:
+        return None
+    info = gaz.region(code)
+    place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
+    return PlaceHit(match.start(1), match.end(1), "region", place, origin)
 
 
 def _elliptic_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> list[PlaceHit]:
@@ -207,12 +215,10 @@ def _elliptic_regions(text: str, norm: str, hit: PlaceHit, gaz: Gazetteer) -> li
     stop = text.find(".", hit.end, hit.end + 160)
     out = []
     for match in _ELLIPTIC.finditer(text, hit.end, stop if stop >= 0 else hit.end + 160):
-        code = gaz.region_of_adjective(match.group(1))
-        if code is None:
+        found = _adjective_region(gaz, match, hit.origin)
+        if found is None:
             break
-        info = gaz.region(code)
-        place = Place(country=info.country if info else None, region=code, precision=PlacePrecision.REGION)
-        out.append(PlaceHit(match.start(1), match.end(1), "region", place, hit.origin))
+        out.append(found)
     return out
 
 

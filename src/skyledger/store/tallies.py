@@ -134,10 +134,7 @@ def tally(
     largest count any claim gave (so for ``by="claimant"`` each claimant's own figure), summed over events. The (few)
     events holding a corrected claim are tallied from their corrected rows, the rest in SQL.
     """
-    if period not in PERIODS:
-        raise UsageError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    if by not in GROUPINGS:
-        raise UsageError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    _check(period, [by])
     f = f or TallyFilter()
     totals: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     with store.connect() as connection:
@@ -159,11 +156,7 @@ def tallies(
     """:func:`tally` for several groupings of one filter, ``{by: rows}``, in one statement: each event's figures are
     read once, with every grouping's key, then summed per grouping (the overview's two timelines cost one scan of the
     claims, not two; SQLite runs two scans one after the other even when two threads ask)."""
-    if period not in PERIODS:
-        raise UsageError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
-    for by in bys:
-        if by not in GROUPINGS:
-            raise UsageError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
+    _check(period, bys)
     f = f or TallyFilter()
     found: list[dict[tuple[str, str, str], list[int]]] = [defaultdict(lambda: [0, 0, 0]) for _ in bys]
     with store.connect() as connection:
@@ -212,6 +205,14 @@ def _rows(totals: dict[tuple[str, str, str], list[int]]) -> list[dict[str, Any]]
         {"period": when, "action": action, "key": key_value or None, "figure": figure, "claims": n, "events": e}
         for (when, action, key_value), (figure, n, e) in sorted(totals.items())
     ]
+
+
+def _check(period: str, bys: Sequence[str]) -> None:
+    if period not in PERIODS:
+        raise UsageError(f"period must be one of {', '.join(PERIODS)}, not {period!r}")
+    for by in bys:
+        if by not in GROUPINGS:
+            raise UsageError(f"by must be one of {', '.join(GROUPINGS)}, not {by!r}")
 
 
 def _add_events(totals: dict[tuple[str, str, str], list[int]], rows: Iterable[_EventRow], period: str) -> None:
