@@ -184,3 +184,15 @@ def test_casualties_told_with_the_launch_reach_the_impact_told_after_it(
     impacts = [c for c in _claims(source, text) if c.action.value == "impact"]
     assert [(c.casualties.killed, c.casualties.injured) if c.casualties else None for c in impacts] == [expected]
     assert all(c.casualties is None for c in _claims(source, text) if c.action.value == "launched")
+
+
+def test_unnamed_officials_do_not_borrow_a_later_paragraph_s_speaker() -> None:
+    text = (
+        "Russia struck Ukraine with drones overnight, killing three people in Zaporizhzhia, officials said.\n\n"
+        "Russia's defence ministry said its forces had destroyed 21 Ukrainian drones over the Bryansk region."
+    )
+    claims = _claims(NEWS, text)
+    impacts = [c for c in claims if c.action.value == "impact"]
+    intercepted = [c for c in claims if c.action.value == "intercepted"]
+    assert [c.claimant for c in impacts] == ["media:GB"]
+    assert [(c.claimant, c.casualties) for c in intercepted] == [("mod:RU", None)]

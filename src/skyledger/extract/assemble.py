@@ -23,6 +23,7 @@ from skyledger.extract.claimplaces import (
 )
 from skyledger.extract.context import ReportContext, build, report_classes
 from skyledger.extract.impacts import sentence_class
+from skyledger.extract.lexicon import word_pattern
 from skyledger.extract.outcomes import Outcome
 from skyledger.extract.retold import merge_retold
 from skyledger.extract.times import claim_window
@@ -254,6 +255,15 @@ def _report_class(named: list[tuple[str, str | None]]) -> tuple[str, str | None]
     return classes.pop(), (models.pop() if len(models) == 1 else None)
 
 
+def _unnamed_source(context: ReportContext, start: int, end: int) -> bool:
+    """ "..., officials said", "сообщили источники": the outlet tells what unnamed people said (its own account)."""
+    return word_pattern("attribution", "patterns", "unnamed").search(context.norm, start, end) is not None
+
+
+def _media_voice(context: ReportContext) -> _Voice:
+    return _Voice(media_claimant(context.source, context.report.source or ""), ())
+
+
 def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
     """Per sentence: (position, voice) pairs; a candidate takes the nearest voice before it, else after it."""
     out: dict[int, list[tuple[int, _Voice]]] = {}
@@ -284,12 +294,12 @@ def _voices(context: ReportContext) -> dict[int, list[tuple[int, _Voice]]]:
             pending = []
         elif current is not None:
             out[index] = [(segment.start, _Voice(current.claimant, ()))]
+        elif _unnamed_source(context, segment.start, segment.end):  # "..., officials said": not a later speaker's
+            out[index] = [(segment.start, _media_voice(context))]
         else:
             pending.append(index)
-    if pending:
-        fallback = _Voice(media_claimant(context.source, context.report.source or ""), ())
-        for waiting in pending:
-            out[waiting] = [(context.segments[waiting].start, fallback)]
+    for waiting in pending:
+        out[waiting] = [(context.segments[waiting].start, _media_voice(context))]
     for index, segment in enumerate(context.segments):  # a list's items say what its header says, citing alike
         header = out.get(segment.header) if segment.header is not None else None
         if header and index in out and not any(v.cites for _, v in out[index]):
