@@ -3,21 +3,12 @@ in one sentence, two impact places in one sentence."""
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
 
-from skyledger.extract import extract_claims
-from skyledger.model import Claim, Report, Source, SourceKind
+from press_reports import NEWS, RU_NEWS, UA_NEWS, claims_of
+from skyledger.model import Source
 
-NEWS = Source("news.test", SourceKind.WEBSITE, country="GB")
-UA_NEWS = Source("novyny.test", SourceKind.WEBSITE, country="UA")
-RU_NEWS = Source("vesti.test", SourceKind.WEBSITE, country="RU")
-
-
-def _claims(source: Source, text: str) -> list[Claim]:
-    report = Report(source=source.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
-    return extract_claims(report, source)
+_claims = claims_of
 
 
 @pytest.mark.parametrize(

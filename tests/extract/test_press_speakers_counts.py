@@ -8,19 +8,11 @@ from datetime import datetime
 
 import pytest
 
+from press_reports import NEWS, UA_NEWS, Key, keys_of
 from skyledger.extract import extract_claims
 from skyledger.model import Report, Source, SourceKind
 
-NEWS = Source("news.test", SourceKind.WEBSITE, country="GB")
-UA_NEWS = Source("novyny.test", SourceKind.WEBSITE, country="UA")
-
-Key = tuple[str, str, str | None]
-
-
-def _keys(source: Source, text: str) -> list[Key]:
-    report = Report(source=source.handle, external_id="t", text=text, published=datetime(2025, 4, 5, 8, 0), id=1)
-    claims = extract_claims(report, source)
-    return sorted(((c.action.value, c.weapon_class.value, c.place.region) for c in claims), key=str)
+_keys = keys_of
 
 
 def test_an_official_named_after_his_title_speaks_for_his_office() -> None:

@@ -177,18 +177,8 @@ def tallies(
                 .group_by(per_event.c.period, per_event.c.action, per_event.c.weapon_class, per_event.c.event_id, key)
                 .subquery(f"grouping_{number}")
             )
-            parts.append(
-                select(
-                    literal(number).label("grouping"),
-                    one.c.period,
-                    one.c.action,
-                    one.c.key,
-                    func.sum(one.c.figure),
-                    func.sum(one.c.n),
-                    func.count(one.c.event_id.distinct()),
-                ).group_by(one.c.period, one.c.action, one.c.key)
-            )
-        for number, when, action, key_value, figure, n, n_events in connection.execute(union_all(*parts)):
+            parts.append(_summed(one).add_columns(literal(number).label("grouping")))
+        for when, action, key_value, figure, n, n_events, number in connection.execute(union_all(*parts)):
             bucket = found[int(number)][(when, action, key_value or "")]
             bucket[0] += int(figure or 0)
             bucket[1] += int(n or 0)
@@ -234,7 +224,12 @@ def _add_events(totals: dict[tuple[str, str, str], list[int]], rows: Iterable[_E
 
 def _per_period_query(store: Store, period: str, by: str, f: TallyFilter, skip_events: set[str]) -> Select[Any]:
     """``(period, action, key, figure, claims, events)`` in SQL, leaving out the events in ``skip_events``."""
-    per_event = _per_event_subquery(store, period, by, f, skip_events)
+    return _summed(_per_event_subquery(store, period, by, f, skip_events))
+
+
+def _summed(per_event: Any) -> Select[Any]:
+    """``(period, action, key, figure, claims, events)`` over rows with one figure per event: figures and claims summed,
+    events counted."""
     return select(
         per_event.c.period,
         per_event.c.action,
